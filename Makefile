@@ -1,0 +1,61 @@
+# Kyodo: `make run` serves the app with sample data; `make test` runs every test.
+# Both work from a fresh clone on a machine with Python 3.11 and make.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: run test install install-dev migrate worker lint format messages clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_RUN)
+
+install: $(STAMP_RUN)
+install-dev: $(STAMP_DEV)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+# Serves the app; the background task worker runs beside it and stops with it.
+run: migrate
+	$(BIN)/python manage.py seed_demo --if-empty
+	@$(BIN)/python manage.py demo_logins
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(BIN)/python manage.py db_worker & \
+	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install
+	$(BIN)/python manage.py db_worker
+
+test: install-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Needs GNU gettext; the compiled .mo files are committed so running does not.
+messages: install-dev
+	cd kyodo && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete
+	cd kyodo && ../$(BIN)/python ../manage.py compilemessages
+
+bench: install-dev
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3*

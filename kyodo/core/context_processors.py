@@ -1,0 +1,14 @@
+from django.conf import settings
+
+from kyodo.core.models import Municipality
+
+
+def site(request):
+    """The city and the language switch, shown in every page's header and footer."""
+    # Cached on the request so that one page asks the database once, however many templates use it.
+    if not hasattr(request, "_kyodo_municipality"):
+        request._kyodo_municipality = Municipality.objects.current()
+    return {
+        "municipality": request._kyodo_municipality,
+        "available_languages": settings.LANGUAGES,
+    }

@@ -1,0 +1,48 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class KyodoModel(models.Model):
+    """Base of every domain model: a UUID key, so staff and partner URLs never reveal counts."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def current(self) -> "Municipality | None":
+        return self.order_by("created_at").first()
+
+
+class Municipality(KyodoModel):
+    """The city running this Kyodo installation (one row)."""
+
+    name = models.CharField(_("name"), max_length=50)
+    name_kana = models.CharField(_("name (katakana)"), max_length=100, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
+    prefecture = models.CharField(_("prefecture"), max_length=10)
+    # 全国地方公共団体コード: the first column of every standard open data set.
+    code = models.CharField(_("local government code"), max_length=6, unique=True)
+    website = models.URLField(_("website"), blank=True)
+    is_demo = models.BooleanField(
+        _("demonstration data"),
+        default=False,
+        help_text=_("Shows a banner on every page saying that the records are sample data."),
+    )
+    history = HistoricalRecords()
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,53 @@
+"""Template filters for Japanese dates, loaded in every template (see TEMPLATES builtins)."""
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone
+
+from kyodo.core import wareki
+
+register = template.Library()
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+@register.filter
+def wareki_date(value) -> str:
+    """{{ d|wareki_date }} → 令和8年11月28日."""
+    d = _as_date(value)
+    if d is None:
+        return ""
+    try:
+        return wareki.format_date(d)
+    except ValueError:
+        return d.isoformat()
+
+
+@register.filter
+def wareki_western(value, weekday: str = "") -> str:
+    """{{ d|wareki_western }} → 2026年12月5日（令和8年）; with "weekday" adds （土）."""
+    d = _as_date(value)
+    if d is None:
+        return ""
+    try:
+        return wareki.format_date_with_western(d, weekday=weekday == "weekday")
+    except ValueError:
+        return d.isoformat()
+
+
+@register.filter
+def fiscal_year_label(value) -> str:
+    """{{ 2026|fiscal_year_label }} or {{ some_date|fiscal_year_label }} → 令和8年度."""
+    d = _as_date(value)
+    try:
+        year = wareki.fiscal_year(d) if d is not None else int(value)
+        return wareki.fiscal_year_label(year)
+    except (TypeError, ValueError):
+        return ""

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("kyodo.core.urls")),
+    path("accounts/", include("kyodo.accounts.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "kyodo.core.views.error_403"
+handler404 = "kyodo.core.views.error_404"
+# 500 uses Django's default handler, which renders templates/500.html without a database.
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
