@@ -1,5 +1,6 @@
 import uuid
 
+import rules
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.functional import cached_property
@@ -63,6 +64,14 @@ class User(AbstractUser):
     def role_names(self) -> frozenset[str]:
         """Names of the role groups, read once per request (groups are prefetched where listed)."""
         return frozenset(group.name for group in self.groups.all())
+
+    def has_perm(self, perm, obj=None):
+        # The rules in each app's rules.py decide for the permissions they declare, for
+        # superusers too: an administrator manages accounts but does not, say, score
+        # applications. Django's own model permissions (the admin site) work as usual.
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     def has_role(self, role: Role) -> bool:
         return self.is_active and role.value in self.role_names

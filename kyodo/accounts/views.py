@@ -3,11 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from rules.contrib.views import permission_required
 
 from kyodo.accounts.forms import LoginForm
 from kyodo.accounts.models import Department, User
 from kyodo.accounts.roles import Role
+from kyodo.core.permissions import permission_required
 
 HOME_URL_NAMES = {
     Role.ADMINISTRATOR: "accounts:administrator_home",
@@ -42,7 +42,7 @@ def home(request):
     return redirect(HOME_URL_NAMES[role])
 
 
-@permission_required("accounts.view_administrator_home", raise_exception=True)
+@permission_required("accounts.view_administrator_home")
 def administrator_home(request):
     departments = Department.objects.annotate(member_count=Count("members"))
     role_counts = dict(
@@ -57,22 +57,22 @@ def administrator_home(request):
     )
 
 
-@permission_required("accounts.view_coordinator_home", raise_exception=True)
+@permission_required("accounts.view_coordinator_home")
 def coordinator_home(request):
     departments = Department.objects.filter(is_active=True).annotate(member_count=Count("members"))
     return render(request, "accounts/home_coordinator.html", {"departments": departments})
 
 
-@permission_required("accounts.view_staff_home", raise_exception=True)
+@permission_required("accounts.view_staff_home")
 def staff_home(request):
     return render(request, "accounts/home_staff.html")
 
 
-@permission_required("accounts.view_partner_home", raise_exception=True)
+@permission_required("accounts.view_partner_home")
 def partner_home(request):
     return render(request, "accounts/home_partner.html")
 
 
-@permission_required("accounts.view_evaluator_home", raise_exception=True)
+@permission_required("accounts.view_evaluator_home")
 def evaluator_home(request):
     return render(request, "accounts/home_evaluator.html")

@@ -1,0 +1,88 @@
+"""Personas shared by every test: one per role, two departments, and an outsider.
+
+The outsider is logged in but has no role and belongs to no organisation: every page that is
+not public must show them nothing (403 or 404), which the permission tests check.
+"""
+
+import pytest
+
+from kyodo.accounts.roles import Role
+from kyodo.accounts.tests.factories import DepartmentFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests hash many passwords; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def department_a(db):
+    return DepartmentFactory(bureau="市民環境部", name="生活環境課")
+
+
+@pytest.fixture
+def department_b(db):
+    return DepartmentFactory(bureau="健康福祉部", name="社会福祉課")
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(
+        username="p_admin", roles=[Role.ADMINISTRATOR], is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(username="p_coordinator", roles=[Role.COORDINATOR])
+
+
+@pytest.fixture
+def staff_a(department_a):
+    return UserFactory(username="p_staff_a", roles=[Role.STAFF], department=department_a)
+
+
+@pytest.fixture
+def staff_b(department_b):
+    return UserFactory(username="p_staff_b", roles=[Role.STAFF], department=department_b)
+
+
+@pytest.fixture
+def partner_member(db):
+    return UserFactory(username="p_partner", roles=[Role.PARTNER_MEMBER])
+
+
+@pytest.fixture
+def evaluator(db):
+    return UserFactory(username="p_evaluator", roles=[Role.EVALUATOR])
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(username="p_outsider")
+
+
+PERSONAS = [
+    "administrator",
+    "coordinator",
+    "staff_a",
+    "staff_b",
+    "partner_member",
+    "evaluator",
+    "outsider",
+    "anonymous",
+]
+
+
+@pytest.fixture
+def persona_client(request, client):
+    """A test client logged in as a named persona: persona_client("staff_a")."""
+
+    def make(name: str):
+        if name == "anonymous":
+            return client
+        client.force_login(request.getfixturevalue(name))
+        return client
+
+    return make
