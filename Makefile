@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
+APP_CATALOGUES := $(patsubst %/locale/,%,$(wildcard kyodo/*/locale/))
 
 .PHONY: run test install install-dev migrate worker lint format messages clean bench
 
@@ -50,8 +51,14 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 
 # Needs GNU gettext; the compiled .mo files are committed so running does not.
+# The project catalogue (kyodo/locale) holds core, accounts and the shared templates; every
+# other app keeps its own catalogue in kyodo/<app>/locale.
 messages: install-dev
-	cd kyodo && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete
+	cd kyodo && ../$(BIN)/python ../manage.py makemessages -l ja --no-obsolete --no-location \
+	  --ignore '*/locale/*' $(foreach d,$(APP_CATALOGUES),--ignore '$(notdir $(d))/*')
+	for d in $(APP_CATALOGUES); do \
+	  (cd $$d && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l ja --no-obsolete --no-location); \
+	done
 	cd kyodo && ../$(BIN)/python ../manage.py compilemessages
 
 bench: install-dev

@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kyodo.core",
     "kyodo.accounts",
+    # Order matters for sample data: each app's demo.seed() runs after those above it.
+    "kyodo.guideline",
+    "kyodo.partners",
+    "kyodo.projects",
+    "kyodo.calls",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,10 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("kyodo.core.urls")),
     path("accounts/", include("kyodo.accounts.urls")),
+    path("partners/", include("kyodo.partners.urls")),
+    path("guideline/", include("kyodo.guideline.urls")),
+    path("projects/", include("kyodo.projects.urls")),
+    path("calls/", include("kyodo.calls.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ from kyodo.accounts.forms import LoginForm
 from kyodo.accounts.models import Department, User
 from kyodo.accounts.roles import Role
 from kyodo.core.permissions import permission_required
+from kyodo.core.plugins import panels_for
 
 HOME_URL_NAMES = {
     Role.ADMINISTRATOR: "accounts:administrator_home",
@@ -53,26 +54,42 @@ def administrator_home(request):
     )
     roles = [(role.label, role_counts.get(role.value, 0)) for role in Role]
     return render(
-        request, "accounts/home_administrator.html", {"departments": departments, "roles": roles}
+        request,
+        "accounts/home_administrator.html",
+        {
+            "departments": departments,
+            "roles": roles,
+            "panels": panels_for(request, Role.ADMINISTRATOR),
+        },
     )
 
 
 @permission_required("accounts.view_coordinator_home")
 def coordinator_home(request):
     departments = Department.objects.filter(is_active=True).annotate(member_count=Count("members"))
-    return render(request, "accounts/home_coordinator.html", {"departments": departments})
+    return render(
+        request,
+        "accounts/home_coordinator.html",
+        {"departments": departments, "panels": panels_for(request, Role.COORDINATOR)},
+    )
 
 
 @permission_required("accounts.view_staff_home")
 def staff_home(request):
-    return render(request, "accounts/home_staff.html")
+    return render(
+        request, "accounts/home_staff.html", {"panels": panels_for(request, Role.STAFF)}
+    )
 
 
 @permission_required("accounts.view_partner_home")
 def partner_home(request):
-    return render(request, "accounts/home_partner.html")
+    return render(
+        request, "accounts/home_partner.html", {"panels": panels_for(request, Role.PARTNER_MEMBER)}
+    )
 
 
 @permission_required("accounts.view_evaluator_home")
 def evaluator_home(request):
-    return render(request, "accounts/home_evaluator.html")
+    return render(
+        request, "accounts/home_evaluator.html", {"panels": panels_for(request, Role.EVALUATOR)}
+    )

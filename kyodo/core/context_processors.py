@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from kyodo.core.models import Municipality
+from kyodo.core.plugins import nav_items_for
 
 
 def site(request):
@@ -11,4 +12,5 @@ def site(request):
     return {
         "municipality": request._kyodo_municipality,
         "available_languages": settings.LANGUAGES,
+        "nav_items": nav_items_for(request.user) if hasattr(request, "user") else [],
     }

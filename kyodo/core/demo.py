@@ -1,22 +1,17 @@
 """Sample data for demonstrations and development (`manage.py seed_demo`).
 
-Each app with sample records adds the dotted path of its seeding function to SEEDERS; every
-seeder is idempotent, so running the command twice changes nothing.
+Every Kyodo app with sample records has a `demo.py` with an idempotent `seed()`; they run in
+INSTALLED_APPS order (so partners exist before the projects that name them). Running the
+command twice changes nothing.
 """
 
-from django.utils.module_loading import import_string
-
+from kyodo.core.plugins import app_submodules
 from kyodo.core.services import municipality_configure
 
 DEMO_PASSWORD = "kyodo-demo"
 
-SEEDERS = [
-    "kyodo.core.demo.seed_municipality",
-    "kyodo.accounts.demo.seed",
-]
 
-
-def seed_municipality() -> None:
+def seed() -> None:
     municipality_configure(
         actor=None,
         name="網走市",
@@ -30,5 +25,5 @@ def seed_municipality() -> None:
 
 
 def seed_all() -> None:
-    for dotted_path in SEEDERS:
-        import_string(dotted_path)()
+    for module in app_submodules("demo"):
+        module.seed()

@@ -1,28 +1,35 @@
-"""The Japanese translation is complete and the committed .mo matches the .po."""
+"""Every Japanese catalogue (the project's and each app's own) is complete and compiled."""
 
 from pathlib import Path
 
 import polib
-from django.conf import settings
+import pytest
 
-LOCALE = Path(settings.LOCALE_PATHS[0]) / "ja" / "LC_MESSAGES"
+KYODO = Path(__file__).resolve().parents[2]
+CATALOGUES = sorted(KYODO.glob("**/locale/ja/LC_MESSAGES/django.po"))
 
 
-def test_every_message_is_translated_into_japanese():
-    po = polib.pofile(str(LOCALE / "django.po"))
+def test_the_project_catalogue_exists():
+    assert KYODO / "locale/ja/LC_MESSAGES/django.po" in CATALOGUES
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(KYODO)))
+def test_every_message_is_translated_into_japanese(po_path):
+    po = polib.pofile(str(po_path))
     untranslated = [entry.msgid for entry in po.untranslated_entries()]
     fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
     assert not untranslated, f"untranslated: {untranslated}"
     assert not fuzzy, f"fuzzy: {fuzzy}"
 
 
-def test_compiled_catalogue_is_up_to_date():
-    po = polib.pofile(str(LOCALE / "django.po"))
-    mo = polib.mofile(str(LOCALE / "django.mo"))
+@pytest.mark.parametrize("po_path", CATALOGUES, ids=lambda p: str(p.relative_to(KYODO)))
+def test_compiled_catalogue_is_up_to_date(po_path):
+    po = polib.pofile(str(po_path))
+    mo = polib.mofile(str(po_path.with_suffix(".mo")))
     compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo}
     for entry in po.translated_entries():
         if entry.msgid_plural:
             continue
         assert compiled.get((entry.msgctxt, entry.msgid)) == entry.msgstr, (
-            f"django.mo is stale for {entry.msgid!r}: run `make messages`"
+            f"{po_path.with_suffix('.mo')} is stale for {entry.msgid!r}: run `make messages`"
         )

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from kyodo.core.demo import seed_municipality
+from kyodo.core.demo import seed as seed_municipality
 
 
 @pytest.fixture

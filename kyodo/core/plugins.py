@@ -1,0 +1,59 @@
+"""How apps plug into shared pages without a central list to edit.
+
+Each Kyodo app may have, found in INSTALLED_APPS order:
+- `demo.py` with an idempotent `seed()` for `manage.py seed_demo`;
+- `navigation.py` with `NAV_ITEMS: list[NavItem]` for the header menu;
+- `panels.py` with `panels(request, role) -> list[Panel]` for the role home pages.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from types import ModuleType
+
+from django.apps import apps
+from django.urls import reverse
+from django.utils.module_loading import module_has_submodule
+
+
+@cache
+def app_submodules(name: str) -> tuple[ModuleType, ...]:
+    found = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("kyodo.") and module_has_submodule(config.module, name):
+            found.append(import_module(f"{config.name}.{name}"))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A menu item; with `perm`, shown only to those who hold it (the view checks again)."""
+
+    label: str
+    url_name: str
+    perm: str | None = None
+    order: int = 100
+
+
+def nav_items_for(user) -> list[dict]:
+    items = [item for module in app_submodules("navigation") for item in module.NAV_ITEMS]
+    visible = [item for item in items if item.perm is None or user.has_perm(item.perm)]
+    return [
+        {"label": item.label, "url": reverse(item.url_name), "url_name": item.url_name}
+        for item in sorted(visible, key=lambda item: item.order)
+    ]
+
+
+@dataclass
+class Panel:
+    """A block on a role home page; its template gets `panel` (the context) to render.
+
+    Each app keeps its panel's query count constant (select_related, prefetch, annotate).
+    """
+
+    template_name: str
+    context: dict = field(default_factory=dict)
+
+
+def panels_for(request, role) -> list[Panel]:
+    return [panel for module in app_submodules("panels") for panel in module.panels(request, role)]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GuidelineConfig(AppConfig):
+    name = "kyodo.guideline"
+    label = "guideline"
+    verbose_name = _("Guideline checklists")
