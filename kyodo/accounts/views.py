@@ -76,9 +76,7 @@ def coordinator_home(request):
 
 @permission_required("accounts.view_staff_home")
 def staff_home(request):
-    return render(
-        request, "accounts/home_staff.html", {"panels": panels_for(request, Role.STAFF)}
-    )
+    return render(request, "accounts/home_staff.html", {"panels": panels_for(request, Role.STAFF)})
 
 
 @permission_required("accounts.view_partner_home")
