@@ -1,0 +1,22 @@
+"""Every change to collaborative projects goes through these functions."""
+
+from django.db import transaction
+
+from kyodo.core.permissions import require_perm
+from kyodo.partners.models import Partner
+from kyodo.projects.models import Participation, Project
+
+
+@transaction.atomic
+def participation_add(
+    *, actor, project: Project, partner: Partner, role: str = ""
+) -> Participation:
+    """Add a partner to a project (idempotent: an existing participation gets the new role)."""
+    require_perm(actor, "projects.manage_participants", project)
+    participation, created = Participation.objects.get_or_create(
+        project=project, partner=partner, defaults={"role": role}
+    )
+    if not created and role and participation.role != role:
+        participation.role = role
+        participation.save(update_fields=["role", "updated_at"])
+    return participation
