@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "kyodo.partners",
     "kyodo.projects",
     "kyodo.calls",
+    "kyodo.portal",
+    "kyodo.api",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ urlpatterns = [
     path("guideline/", include("kyodo.guideline.urls")),
     path("projects/", include("kyodo.projects.urls")),
     path("calls/", include("kyodo.calls.urls")),
+    path("portal/", include("kyodo.portal.urls")),
+    path("api/", include("kyodo.api.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
 ]
