@@ -90,3 +90,34 @@ def test_home_fits_a_360px_phone(phone_page, demo_data, assert_accessible):
     )
     assert not overflow, "the page scrolls sideways on a 360 px phone"
     assert_accessible(phone_page)
+
+
+def test_forbidden_page_is_japanese_and_accessible(page, demo_data, login, assert_accessible):
+    login("staff")
+    response = page.goto("/accounts/home/coordinator/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "このページを表示する権限がありません"
+    )
+    assert_accessible(page)
+
+
+def test_password_change_done_page(page, demo_data, login, assert_accessible):
+    login("staff2")
+    page.goto("/accounts/password/")
+    page.locator("#id_old_password").fill("kyodo-demo")
+    page.locator("#id_new_password1").fill("abashiri-kyodo-2026")
+    page.locator("#id_new_password2").fill("abashiri-kyodo-2026")
+    page.get_by_role("button", name="パスワードを変更する").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("パスワードを変更しました")
+    assert_accessible(page)
+
+
+def test_account_without_a_role_sees_a_clear_page(page, demo_data, login, assert_accessible):
+    from kyodo.accounts.tests.factories import UserFactory
+
+    UserFactory(username="norole", password="kyodo-demo")
+    login("norole")
+    expect(page.get_by_role("heading", level=1)).to_have_text("マイページ")
+    expect(page.get_by_text("役割が設定されていません")).to_be_visible()
+    assert_accessible(page)
