@@ -71,7 +71,8 @@ class CallForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["deadline"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        if self.instance.pk:
+        # A UUID key is set before saving, so "new" is told by _state, not by pk.
+        if not self.instance._state.adding:
             del self.fields["project"]
             if self.instance.criteria_locked:
                 self.fields["selection_method"].disabled = True

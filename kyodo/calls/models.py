@@ -128,7 +128,11 @@ class Application(KyodoModel):
         related_name="call_applications",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

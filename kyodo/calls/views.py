@@ -625,7 +625,7 @@ def evaluation_application(request, assignment_id, application_id):
             "attachments": application.attachments.all(),
             "declaration": declaration,
             "criteria": criteria,
-            "scores": [scores.get(c.pk) for c in criteria],
+            "my_scores": [(c, scores.get(c.pk)) for c in criteria],
             "form": form,
             "others": others,
         },

@@ -11,8 +11,3 @@ def points(value, places: int = 1) -> str:
     if value is None or value == "":
         return "—"
     return f"{float(Fraction(value)):.{int(places)}f}"
-
-
-@register.filter
-def get_item(sequence, index):
-    return sequence[index]
