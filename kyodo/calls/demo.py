@@ -159,7 +159,9 @@ def _evaluate(call: Call, applications, evaluators, sheets) -> None:
                     actor=None,
                     assignment=assignment,
                     application=application,
-                    values={c.pk: min(v, c.max_score) for c, v in zip(criteria, values)},
+                    values={
+                        c.pk: min(v, c.max_score) for c, v in zip(criteria, values, strict=True)
+                    },
                     comments={criteria[0].pk: "（サンプル）活動実績が具体的です。"},
                 )
         services.evaluation_submit(actor=None, assignment=assignment)

@@ -12,7 +12,6 @@ from kyodo.calls.services import CriterionInput
 from kyodo.calls.tests.factories import (
     make_call,
     make_evaluator,
-    make_member,
     make_partner,
     make_project,
     score_all,
