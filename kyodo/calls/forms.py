@@ -12,7 +12,11 @@ from kyodo.projects.models import Project
 
 
 class YenField(forms.IntegerField):
-    """An amount in yen; accepts full-width digits, commas, 「円」 and 「¥」."""
+    """An amount in yen; accepts full-width digits, commas, 「円」 and 「¥」.
+
+    A text input, not type=number: browsers refuse full-width digits and commas there."""
+
+    widget = forms.TextInput
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -22,12 +26,21 @@ class YenField(forms.IntegerField):
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.pop("min", None)
+        for key in ("min", "max", "step"):
+            attrs.pop(key, None)
         return {**attrs, "inputmode": "numeric"}
 
 
 class FoldedIntegerField(forms.IntegerField):
-    """An integer typed with full-width digits is still an integer."""
+    """An integer typed with full-width digits is still an integer (hence a text input)."""
+
+    widget = forms.TextInput
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        for key in ("min", "max", "step"):
+            attrs.pop(key, None)
+        return {**attrs, "inputmode": "numeric"}
 
     def to_python(self, value):
         if isinstance(value, str):
