@@ -210,6 +210,7 @@ def test_receipt_numbers_count_up_and_are_mailed(open_call, partner_member):
     assert message.to == ["umi@example.jp"]
     assert "K2026-00001" in message.subject and "K2026-00001" in message.body
     assert "受け付けました" in message.body
+    assert "応募締切: 令和8年12月25日 17:00" in message.body  # Japan time, not UTC
 
 
 def test_receipt_numbers_typed_in_full_width_are_folded():
