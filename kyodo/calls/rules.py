@@ -44,6 +44,11 @@ def is_assigned_evaluator_of_application(user, application) -> bool:
 
 
 @rules.predicate
+def is_submitted_application(user, application) -> bool:
+    return application is not None and application.is_submitted
+
+
+@rules.predicate
 def is_own_assignment(user, assignment) -> bool:
     return assignment is not None and assignment.evaluator_id == user.pk
 
@@ -56,7 +61,8 @@ rules.add_perm("calls.manage_calls", is_coordinator)
 rules.add_perm("calls.apply", is_applicant)
 rules.add_perm(
     "calls.view_application",
-    is_coordinator
+    # A draft is the organisation's own until it is submitted.
+    (is_coordinator & is_submitted_application)
     | (is_partner_member & is_applicant_member)
     | (is_evaluator & is_assigned_evaluator_of_application),
 )

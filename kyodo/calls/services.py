@@ -460,6 +460,7 @@ def receipt_number_normalize(value: str) -> str:
 @transaction.atomic
 def evaluator_assign(*, actor, call: Call, evaluator) -> EvaluatorAssignment:
     require_perm(actor, "calls.manage_calls", call)
+    call = Call.objects.select_for_update().get(pk=call.pk)
     if call.status in (CallStatus.DECIDED, CallStatus.PUBLISHED):
         _refuse(_("Evaluators cannot be changed after the decision."), "call_decided")
     if not evaluator.has_perm("calls.view_evaluations"):

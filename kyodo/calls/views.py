@@ -323,9 +323,10 @@ def criteria_edit(request, call_id):
 def manage_detail(request, call_id):
     call = _call("calls.manage_calls")(request, call_id)
     applications = (
-        call.applications.select_related("partner")
+        call.applications.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("partner")
         .annotate(attachment_count=Count("attachments"))
-        .order_by("status", "receipt_number")
+        .order_by("receipt_number")
     )
     return render(
         request,
@@ -334,6 +335,7 @@ def manage_detail(request, call_id):
             "call": call,
             "criteria": call.criteria.all(),
             "applications": applications,
+            "draft_count": call.applications.filter(status=ApplicationStatus.DRAFT).count(),
             "progress": selectors.evaluation_progress(call),
             "assign_form": AssignEvaluatorForm(call=call),
             "now": timezone.now(),

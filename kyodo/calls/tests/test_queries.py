@@ -61,7 +61,7 @@ PAGES = [
     # (persona, url builder, pinned number of queries)
     ("coordinator", lambda d: reverse("calls:ranking", args=[d["ranked"].pk]), 9),
     ("coordinator", lambda d: reverse("calls:manage_list"), 5),
-    ("coordinator", lambda d: reverse("calls:manage_detail", args=[d["ranked"].pk]), 10),
+    ("coordinator", lambda d: reverse("calls:manage_detail", args=[d["ranked"].pk]), 11),
     ("coordinator", lambda d: reverse("calls:grant_list"), 9),
     ("anonymous", lambda d: reverse("calls:public_list"), 5),
     ("anonymous", lambda d: reverse("calls:public_result", args=[d["published"].pk]), 5),

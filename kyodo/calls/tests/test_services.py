@@ -12,6 +12,7 @@ from kyodo.calls.services import CriterionInput
 from kyodo.calls.tests.factories import (
     make_call,
     make_evaluator,
+    make_member,
     make_partner,
     make_project,
     score_all,
@@ -426,3 +427,106 @@ def test_evaluators_cannot_be_removed_once_they_have_started(evaluating, coordin
     )
     with pytest.raises(ValidationError):
         services.evaluator_unassign(actor=coordinator, assignment=first)
+
+
+def test_a_decided_call_can_no_longer_be_edited(evaluating, coordinator):
+    call, (a, b), assignments = evaluating
+    for assignment in assignments:
+        score_all(assignment, a, [4] * 7)
+        score_all(assignment, b, [4] * 7)
+        services.evaluation_submit(actor=None, assignment=assignment)
+    services.call_decide(actor=coordinator, call=call, selected=[a, b], reason="二団体とも適格")
+    with pytest.raises(ValidationError) as excinfo:
+        services.call_update(actor=coordinator, call=call, title="変更")
+    assert codes(excinfo) == {"call_decided"}
+    with pytest.raises(ValidationError):
+        services.evaluator_assign(actor=coordinator, call=call, evaluator=make_evaluator())
+    # Two organisations may be selected together; both join the project.
+    assert call.project.partners.count() == 2
+
+
+def test_an_unstarted_evaluator_can_be_removed(open_call, coordinator):
+    assignment = services.evaluator_assign(
+        actor=coordinator, call=open_call, evaluator=make_evaluator()
+    )
+    again = services.evaluator_assign(
+        actor=coordinator, call=open_call, evaluator=assignment.evaluator
+    )
+    assert again.pk == assignment.pk
+    services.evaluator_unassign(actor=coordinator, assignment=assignment)
+    assert not open_call.assignments.exists()
+
+
+def test_attachments_can_be_removed_from_a_draft_only(
+    open_call, partner_member, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    partner = make_partner(member=partner_member)
+    now = DEADLINE - timedelta(days=1)
+    draft = services.application_save_draft(
+        actor=partner_member,
+        call=open_call,
+        partner=partner,
+        now=now,
+        proposal="提案",
+        plan="計画",
+    )
+    png = SimpleUploadedFile("map.png", b"\x89PNG\r\n\x1a\n....")
+    kept = services.attachment_add(actor=partner_member, application=draft, upload=png, now=now)
+    removed = services.attachment_add(
+        actor=partner_member,
+        application=draft,
+        upload=SimpleUploadedFile("old.png", b"\x89PNG\r\n\x1a\n...."),
+        now=now,
+    )
+    services.attachment_remove(actor=partner_member, attachment=removed, now=now)
+    assert list(draft.attachments.all()) == [kept]
+    services.application_submit(actor=partner_member, application=draft, now=now)
+    draft.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.attachment_remove(actor=partner_member, attachment=kept, now=now)
+    with pytest.raises(PermissionDenied):
+        services.attachment_remove(actor=make_member(), attachment=kept, now=now)
+
+
+def test_a_draft_is_private_to_its_organisation(open_call, partner_member, coordinator):
+    partner = make_partner(member=partner_member)
+    draft = services.application_save_draft(
+        actor=partner_member,
+        call=open_call,
+        partner=partner,
+        now=DEADLINE - timedelta(days=1),
+        proposal="まだ途中",
+    )
+    assert partner_member.has_perm("calls.view_application", draft)
+    assert not coordinator.has_perm("calls.view_application", draft)
+    submitted = services.application_submit(
+        actor=partner_member,
+        application=services.application_save_draft(
+            actor=partner_member,
+            call=open_call,
+            partner=partner,
+            now=DEADLINE - timedelta(days=1),
+            plan="計画",
+        ),
+        now=DEADLINE - timedelta(days=1),
+    )
+    assert coordinator.has_perm("calls.view_application", submitted)
+    assert not make_member().has_perm("calls.view_application", submitted)
+
+
+def test_a_review_needs_words(coordinator):
+    partner = make_partner()
+    grant = services.grant_record(
+        actor=coordinator,
+        partner=partner,
+        purpose="p",
+        amount=1,
+        term_start=DEADLINE.date(),
+        term_end=DEADLINE.date(),
+    )
+    with pytest.raises(ValidationError):
+        services.grant_review(actor=coordinator, grant=grant, notes="  ")
+    services.grant_review(actor=coordinator, grant=grant, notes="成果あり")
+    grant.refresh_from_db()
+    assert grant.reviewed_on is not None and grant.review_notes == "成果あり"
