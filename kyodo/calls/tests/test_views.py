@@ -400,3 +400,10 @@ def test_grants_page_warns_about_repeated_funding(db, persona_client):
         },
     )
     assert "終了日" in response.content.decode()
+
+
+def test_the_admin_site_shows_calls_read_only(world, persona_client):
+    client = persona_client("administrator")
+    for name in ("call", "application", "grant"):
+        assert client.get(reverse(f"admin:calls_{name}_changelist")).status_code == 200
+    assert client.get(reverse("admin:calls_call_add")).status_code == 403
