@@ -198,3 +198,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Open calls and subsidies (kyodo.calls) -------------------------------------------------
+# Warn when one organisation receives a subsidy for the same purpose in this many consecutive
+# fiscal years or more (the guideline warns against fixed recipients of subsidies).
+KYODO_SUBSIDY_REPEAT_YEARS = env_int("KYODO_SUBSIDY_REPEAT_YEARS", 3)
+# Absolute address of the site, for links in e-mails sent outside a request (no trailing /).
+KYODO_SITE_URL = env_str("KYODO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

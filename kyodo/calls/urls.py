@@ -1,3 +1,56 @@
+from django.urls import path
+
+from kyodo.calls import views
+
 app_name = "calls"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Public (no login)
+    path("", views.public_list, name="public_list"),
+    path("<uuid:call_id>/", views.public_detail, name="public_detail"),
+    path("<uuid:call_id>/result/", views.public_result, name="public_result"),
+    # Partner members
+    path("mine/", views.my_applications, name="my_applications"),
+    path("<uuid:call_id>/apply/", views.application_new, name="application_new"),
+    path(
+        "applications/<uuid:application_id>/",
+        views.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "attachments/<uuid:attachment_id>/",
+        views.attachment_download,
+        name="attachment_download",
+    ),
+    path(
+        "attachments/<uuid:attachment_id>/delete/",
+        views.attachment_delete,
+        name="attachment_delete",
+    ),
+    # Coordinators
+    path("manage/", views.manage_list, name="manage_list"),
+    path("manage/new/", views.call_create, name="call_create"),
+    path("manage/receipt/", views.receipt_lookup, name="receipt_lookup"),
+    path("manage/<uuid:call_id>/", views.manage_detail, name="manage_detail"),
+    path("manage/<uuid:call_id>/edit/", views.call_edit, name="call_edit"),
+    path("manage/<uuid:call_id>/criteria/", views.criteria_edit, name="criteria_edit"),
+    path("manage/<uuid:call_id>/status/", views.call_transition, name="call_transition"),
+    path("manage/<uuid:call_id>/evaluators/", views.evaluator_assign, name="evaluator_assign"),
+    path(
+        "manage/evaluators/<uuid:assignment_id>/remove/",
+        views.evaluator_unassign,
+        name="evaluator_unassign",
+    ),
+    path("manage/<uuid:call_id>/ranking/", views.ranking, name="ranking"),
+    path("grants/", views.grant_list, name="grant_list"),
+    path("grants/<uuid:grant_id>/review/", views.grant_review, name="grant_review"),
+    path("grants/<uuid:grant_id>/disclosure/", views.grant_disclosure, name="grant_disclosure"),
+    # Evaluators
+    path("evaluations/", views.evaluation_queue, name="evaluation_queue"),
+    path("evaluations/<uuid:assignment_id>/", views.evaluation_detail, name="evaluation_detail"),
+    path(
+        "evaluations/<uuid:assignment_id>/<uuid:application_id>/",
+        views.evaluation_application,
+        name="evaluation_application",
+    ),
+]
