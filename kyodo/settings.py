@@ -196,3 +196,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Partners (issue 3) and the shared Japanese search ---------------------------------------
+# kyodo.core.search holds the search index every app registers its documents in.
+INSTALLED_APPS += ["kyodo.core.search"]
+# Attachments of partner profiles (articles of association, budgets): PDF or Office only.
+PARTNER_ATTACHMENT_MAX_BYTES = env_int("PARTNER_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Imports with more rows than this run as a background task with a progress page.
+PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 200)

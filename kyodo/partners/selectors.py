@@ -1,0 +1,147 @@
+"""Reads of partner data for pages, exports, the portal and other apps."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from kyodo.core.normalize import normalize_search_key
+from kyodo.core.search.index import search
+from kyodo.partners.models import ActivityField, Partner, PartnerType
+
+# The fields of a partner anyone may see once the partner consents to be listed. The contact
+# person's name, phone and e-mail are never among them.
+PUBLIC_FIELDS = (
+    "name",
+    "name_kana",
+    "representative",
+    "founded_on",
+    "member_count",
+    "area_served",
+    "website",
+    "activity",
+    "track_record",
+)
+
+
+def partners_for_list() -> QuerySet[Partner]:
+    return Partner.objects.select_related("partner_type").prefetch_related("fields")
+
+
+def public_partners() -> QuerySet[Partner]:
+    """Partners that consented to the public portal (for the portal; public fields only)."""
+    return partners_for_list().filter(listed_publicly=True)
+
+
+def public_representation(partner: Partner) -> dict:
+    """What the public may know of a consenting partner: no contact person, no finances."""
+    data = {name: getattr(partner, name) for name in PUBLIC_FIELDS}
+    data["id"] = partner.pk
+    data["partner_type"] = partner.partner_type.name
+    data["fields"] = [field.name for field in partner.fields.all()]
+    return data
+
+
+def duplicate_partners(name: str, representative: str, exclude=None) -> list[Partner]:
+    """Partners with the same name and representative (spaces and widths folded)."""
+    key = normalize_search_key(representative)
+    candidates = Partner.objects.filter(name=name.strip())
+    if exclude is not None and exclude.pk:
+        candidates = candidates.exclude(pk=exclude.pk)
+    return [p for p in candidates if normalize_search_key(p.representative) == key]
+
+
+@dataclass
+class PartnerFilters:
+    query: str = ""
+    partner_type: PartnerType | None = None
+    field: ActivityField | None = None
+    area: str = ""
+
+    def apply(self, queryset: QuerySet[Partner]) -> QuerySet[Partner]:
+        if self.partner_type is not None:
+            queryset = queryset.filter(partner_type=self.partner_type)
+        if self.field is not None:
+            queryset = queryset.filter(fields=self.field)
+        if self.area:
+            queryset = queryset.filter(
+                Q(area_served__icontains=self.area) | Q(address__icontains=self.area)
+            )
+        return queryset
+
+
+def filtered_partners(filters: PartnerFilters) -> tuple[list[Partner], dict]:
+    """All partners matching the filters, ranked by the search when there is a query.
+
+    Returns the partners and, per partner id, the words that matched.
+    """
+    queryset = filters.apply(Partner.objects.all())
+    if not filters.query.strip():
+        return list(partners_for_list().filter(pk__in=queryset.values("pk"))), {}
+    hits = search(queryset, filters.query)
+    found = partners_for_list().in_bulk([hit.object_id for hit in hits])
+    return [found[hit.object_id] for hit in hits if hit.object_id in found], {
+        hit.object_id: hit.terms for hit in hits
+    }
+
+
+def partner_page(filters: PartnerFilters, page_number) -> tuple:
+    """One page of the staff list: (page, matched words by partner id)."""
+    queryset = filters.apply(Partner.objects.all())
+    if not filters.query.strip():
+        paginator = Paginator(partners_for_list().filter(pk__in=queryset.values("pk")), 50)
+        return paginator.get_page(page_number), {}
+    hits = search(queryset, filters.query)
+    paginator = Paginator(hits, 50)
+    page = paginator.get_page(page_number)
+    found = partners_for_list().in_bulk([hit.object_id for hit in page.object_list])
+    page.object_list = [found[hit.object_id] for hit in page.object_list if hit.object_id in found]
+    return page, {hit.object_id: hit.terms for hit in hits}
+
+
+def partner_detail_queryset() -> QuerySet[Partner]:
+    return Partner.objects.select_related("partner_type").prefetch_related(
+        "fields",
+        "attachments",
+        Prefetch("memberships__user"),
+    )
+
+
+def partner_projects(partner: Partner):
+    """The track record derived from projects: participations with their project, newest first."""
+    return partner.participations.select_related("project", "project__department").order_by(
+        "-project__created_at"
+    )
+
+
+def partner_history(partner: Partner, limit: int = 50) -> list[dict]:
+    """Who changed what and when, newest first, from django-simple-history."""
+    records = list(
+        partner.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
+    entries = []
+    for newer, older in zip(records, [*records[1:], None], strict=False):
+        changed = []
+        if older is not None:
+            delta = newer.diff_against(older)
+            changed = [str(Partner._meta.get_field(c.field).verbose_name) for c in delta.changes]
+        entries.append(
+            {
+                "date": newer.history_date,
+                "user": newer.history_user,
+                "type": newer.history_type,
+                "changed": changed,
+            }
+        )
+    return entries[:limit]
+
+
+def taxonomy() -> tuple[QuerySet[PartnerType], QuerySet[ActivityField]]:
+    return (
+        PartnerType.objects.annotate(partner_count=Count("partners")),
+        ActivityField.objects.annotate(partner_count=Count("partners")),
+    )
+
+
+def partners_of(user) -> QuerySet[Partner]:
+    return Partner.objects.filter(memberships__user=user).select_related("partner_type")
