@@ -7,7 +7,12 @@ from datetime import date
 
 from kyodo.accounts.models import User
 from kyodo.partners.models import ActivityField, Partner, PartnerType
-from kyodo.partners.services import partner_create, partner_membership_add
+from kyodo.partners.services import (
+    activity_field_save,
+    partner_create,
+    partner_membership_add,
+    partner_type_save,
+)
 
 S = "（サンプル）"
 
@@ -303,9 +308,21 @@ PARTNERS = [
 ]
 
 
-def seed() -> None:
+def _taxonomy() -> tuple[dict, dict]:
+    """The types and fields the samples use (seeded by migration 0003, unless flushed since)."""
     types = {t.name: t for t in PartnerType.objects.all()}
     fields = {f.name: f for f in ActivityField.objects.all()}
+    for row in PARTNERS:
+        if row[2] not in types:
+            types[row[2]] = partner_type_save(actor=None, name=row[2], sort_order=1000)
+        for name in row[6]:
+            if name not in fields:
+                fields[name] = activity_field_save(actor=None, name=name, sort_order=1000)
+    return types, fields
+
+
+def seed() -> None:
+    types, fields = _taxonomy()
     for (
         name,
         kana,

@@ -27,6 +27,9 @@ class PartnerForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    website = forms.URLField(
+        label=_("website"), required=False, assume_scheme="https", max_length=200
+    )
     # Hidden until a possible duplicate is found; then shown as a checkbox to confirm.
     confirm_duplicate = forms.BooleanField(
         label=_("Save anyway: this is a different organisation"),

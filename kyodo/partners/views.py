@@ -29,6 +29,9 @@ def _partner(request, partner_id, perm="partners.view_partner"):
 
 
 def _get_partner(request, partner_id, **kwargs):
+    # Anonymous visitors are sent to log in rather than told that nothing is here.
+    if not request.user.is_authenticated:
+        return None
     return _partner(request, partner_id)
 
 

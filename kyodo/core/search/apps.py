@@ -1,9 +1,9 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "kyodo.core.search"
     label = "search"
-    verbose_name = _("Search")
+    # Not shown anywhere (no admin, no pages), so not translated.
+    verbose_name = "Search index"
     default_auto_field = "django.db.models.BigAutoField"

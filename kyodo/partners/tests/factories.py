@@ -4,7 +4,7 @@ from kyodo.core.search.index import index_update
 from kyodo.partners.models import ActivityField, Partner, PartnerMembership, PartnerType
 
 
-def partner_type(name: str = "NPO法人") -> PartnerType:
+def partner_type(name: str = "ボランティア団体") -> PartnerType:
     return PartnerType.objects.get_or_create(name=name)[0]
 
 
