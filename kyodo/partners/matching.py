@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kyodo.core.search.index import search
-from kyodo.core.search.tokens import unique_words
+from kyodo.core.search.tokens import display_words
 from kyodo.partners.models import ActivityField, Partner
 from kyodo.partners.selectors import partners_for_list
 
@@ -28,13 +28,16 @@ class PartnerMatch:
 
 def _text_scores(query: str) -> tuple[dict, dict, int]:
     """Per partner id: text score in 0..1 (rank × share of query words found) and the words."""
-    query_words = unique_words(query)
+    query_words = display_words(query)
     if not query_words:
         return {}, {}, 0
     hits = search(Partner.objects.all(), query, mode="any")
     best = max((hit.score for hit in hits), default=0) or 1.0
+    # Half for the share of the issue's words the partner's texts hold, half for the
+    # database's rank (BM25 gives ~0 to words most documents hold, so it cannot stand alone).
     scores = {
-        hit.object_id: (hit.score / best) * (len(hit.terms) / len(query_words)) for hit in hits
+        hit.object_id: (len(hit.terms) / len(query_words)) * (0.5 + 0.5 * hit.score / best)
+        for hit in hits
     }
     return scores, {hit.object_id: hit.terms for hit in hits}, len(query_words)
 

@@ -8,7 +8,7 @@ from django.db import connection, models, transaction
 
 from kyodo.core.search import registry
 from kyodo.core.search.models import SearchDocument
-from kyodo.core.search.tokens import unique_words, words
+from kyodo.core.search.tokens import display_words, unique_words, words
 
 # Title words (names, readings) weigh this many times more than body words.
 TITLE_WEIGHT = 4.0
@@ -121,7 +121,10 @@ def search(queryset: models.QuerySet, query: str, *, mode: str = "all") -> list[
     mode="all" needs every word of the query; mode="any" ranks objects with any of them.
     An empty query (or one of particles only) finds nothing.
     """
-    query_words = unique_words(query)
+    # "all" requires every word, parts of compounds included (a text holding the compound
+    # holds its parts); "any" uses only the long units, or single characters such as 市 or
+    # 者 would rank half the index.
+    query_words = unique_words(query) if mode == "all" else display_words(query)
     if not query_words:
         return []
     kind = registry.for_model(queryset.model).kind
@@ -131,9 +134,10 @@ def search(queryset: models.QuerySet, query: str, *, mode: str = "all") -> list[
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    shown = display_words(query)
     hits = []
     for object_id, score, title, body in rows:
         present = set(title.split()) | set(body.split())
-        terms = [word for word in query_words if word in present]
+        terms = [word for word in shown if word in present]
         hits.append(Hit(uuid.UUID(str(object_id)), float(score), terms))
     return hits

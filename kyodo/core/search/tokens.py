@@ -21,29 +21,46 @@ def _tokenizer():
     # A Sudachi tokenizer keeps state while it works, so each thread gets its own.
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
-        tokenizer = _local.tokenizer = _dictionary().create(SplitMode.A)
+        tokenizer = _local.tokenizer = _dictionary().create(SplitMode.C)
     return tokenizer
 
 
-def words(text: str) -> list[str]:
-    """The normalised words of `text`, in order (repeats kept: they count for ranking)."""
+def _form(morpheme) -> str:
+    return morpheme.normalized_form().casefold().replace(" ", "")
+
+
+def _morphemes(text: str):
     text = unicodedata.normalize("NFKC", text or "").casefold().strip()
-    if not text:
-        return []
-    result = []
     # Sudachi refuses very long inputs; cutting at line ends keeps each piece small.
     for line in text.splitlines():
         if not line.strip():
             continue
         for morpheme in _tokenizer().tokenize(line[:10000]):
-            if morpheme.part_of_speech()[0] in _SKIPPED_POS:
-                continue
-            word = morpheme.normalized_form().casefold().replace(" ", "")
-            if word:
-                result.append(word)
+            if morpheme.part_of_speech()[0] not in _SKIPPED_POS and _form(morpheme):
+                yield morpheme
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of `text`, in order (repeats kept: they count for ranking).
+
+    Each long unit (見守り, 協働事業) is followed by its short units when it has several
+    (見る 守る, 協働 事業), so that a query finds a compound by any of its parts and the
+    same text always gives the same words on both sides of the search.
+    """
+    result = []
+    for morpheme in _morphemes(text):
+        result.append(_form(morpheme))
+        parts = morpheme.split(SplitMode.A)
+        if len(parts) > 1:
+            result.extend(_form(part) for part in parts if _form(part))
     return result
 
 
 def unique_words(text: str) -> list[str]:
-    """The distinct words of a query, in order."""
+    """The distinct words of a query, in order (long units and their parts)."""
     return list(dict.fromkeys(words(text)))
+
+
+def display_words(text: str) -> list[str]:
+    """The distinct long units of a query: what a person would call its words."""
+    return list(dict.fromkeys(_form(morpheme) for morpheme in _morphemes(text)))
