@@ -114,23 +114,47 @@ def partner_projects(partner: Partner):
     )
 
 
+# Fields compared between two history records (not timestamps, which always change).
+HISTORY_FIELDS = [
+    f for f in Partner._meta.concrete_fields if f.name not in ("id", "created_at", "updated_at")
+]
+
+
+def _changed_fields(newer, older) -> list[str]:
+    changed = [
+        str(f.verbose_name)
+        for f in HISTORY_FIELDS
+        if getattr(newer, f.attname) != getattr(older, f.attname)
+    ]
+    if _field_ids(newer) != _field_ids(older):
+        changed.append(str(Partner._meta.get_field("fields").verbose_name))
+    return changed
+
+
+def _field_ids(record) -> set:
+    return {row.activityfield_id for row in record.historicalpartner_fields_set.all()}
+
+
 def partner_history(partner: Partner, limit: int = 50) -> list[dict]:
-    """Who changed what and when, newest first, from django-simple-history."""
-    records = list(
-        partner.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    """Who changed what and when, newest first, from django-simple-history.
+
+    The difference between records is computed here from prefetched rows (fields of activity
+    included), so the page's query count does not grow with the length of the history.
+    """
+    history = (
+        partner.history.select_related("history_user")
+        .prefetch_related("historicalpartner_fields_set")
+        .order_by("-history_date", "-history_id")
     )
+    records = list(history[: limit + 1])
     entries = []
     for newer, older in zip(records, [*records[1:], None], strict=False):
-        changed = []
-        if older is not None:
-            delta = newer.diff_against(older)
-            changed = [str(Partner._meta.get_field(c.field).verbose_name) for c in delta.changes]
         entries.append(
             {
                 "date": newer.history_date,
                 "user": newer.history_user,
                 "type": newer.history_type,
-                "changed": changed,
+                "changed": _changed_fields(newer, older) if older is not None else [],
             }
         )
     return entries[:limit]

@@ -25,7 +25,16 @@ from kyodo.partners.models import (
 
 
 def _partner(request, partner_id, perm="partners.view_partner"):
-    return get_object_for(request.user, perm, selectors.partner_detail_queryset(), pk=partner_id)
+    # The decorator and the view both need the partner: fetch it once per request.
+    cached = getattr(request, "_partner", None)
+    if cached is None or cached.pk != partner_id:
+        cached = get_object_for(
+            request.user, perm, selectors.partner_detail_queryset(), pk=partner_id
+        )
+        request._partner = cached
+    elif not request.user.has_perm(perm, cached):
+        raise Http404
+    return cached
 
 
 def _get_partner(request, partner_id, **kwargs):

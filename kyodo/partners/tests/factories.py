@@ -21,7 +21,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 
     partner_type = factory.LazyFunction(partner_type)
     name = factory.Sequence(lambda n: f"テスト団体{n}")
-    name_kana = factory.Sequence(lambda n: f"テストダンタイ{n}")
+    name_kana = "テストダンタイ"
     representative = "網走 太郎"
     contact_name = "連絡 花子"
     contact_phone = "0152-44-6111"

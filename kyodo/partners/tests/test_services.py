@@ -185,3 +185,43 @@ def test_taxonomy_pages(persona_client):
     assert response.status_code == 200
     assert "errorlist" in response.content.decode() or "error" in response.content.decode()
     assert client.get(reverse("partners:taxonomy_edit", args=["nope", item.pk])).status_code == 404
+
+
+def test_history_lists_who_changed_what(coordinator, partner_member):
+    from django.utils import translation
+
+    from kyodo.partners.selectors import partner_history
+
+    partner = services.partner_create(
+        actor=coordinator, data={"partner_type": partner_type(), "name": "網走の会"}
+    )
+    services.partner_membership_add(actor=coordinator, partner=partner, user=partner_member)
+    services.partner_update(
+        actor=partner_member,
+        partner=partner,
+        data={"activity": "除雪", "member_count": 12},
+        fields=[activity_field("防災")],
+    )
+    with translation.override("ja"):
+        entries = partner_history(partner)
+    assert entries[-1]["type"] == "+" and entries[-1]["user"] == coordinator
+    changed = [name for entry in entries[:-1] for name in entry["changed"]]
+    assert {"活動内容", "会員数", "活動分野"} <= set(changed)
+    assert entries[0]["user"] == partner_member
+
+
+def test_demo_seed_is_idempotent_and_gives_the_partner_user_an_organisation():
+    from kyodo.accounts.models import User
+    from kyodo.core.demo import seed_all
+
+    seed_all()
+    count = Partner.objects.count()
+    seed_all()
+    assert Partner.objects.count() == count >= 20
+    assert all(
+        name.startswith("（サンプル）") for name in Partner.objects.values_list("name", flat=True)
+    )
+    assert Partner.objects.filter(listed_publicly=True).count() >= 5
+    assert len(set(Partner.objects.values_list("partner_type__name", flat=True))) >= 8
+    user = User.objects.get(username="partner")
+    assert user.partner_organisations.get().name == "（サンプル）ふれあいの家ボランティアの会"
