@@ -153,8 +153,15 @@ def test_a_failure_while_saving_saves_nothing(coordinator, monkeypatch):
     assert Partner.objects.count() == 0
 
 
-def test_large_import_runs_as_a_background_task(coordinator, settings, persona_client):
+def test_large_import_runs_as_a_background_task(
+    coordinator, settings, persona_client, monkeypatch
+):
     settings.PARTNER_IMPORT_BACKGROUND_ROWS = 10
+    # The worker drops connections it thinks stale; inside the test's transaction on
+    # PostgreSQL that would close the connection the test itself is using.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     rows = [[f"団体{n}", "", "市民", f"代表{n}", "", "", "子育て", "", "", "はい", "見守り"]
             for n in range(60)]  # fmt: skip
     client = persona_client("coordinator")
