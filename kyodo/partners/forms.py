@@ -8,7 +8,7 @@ from kyodo.partners.selectors import duplicate_partners
 
 class PartnerForm(forms.ModelForm):
     name_kana = FuriganaField(
-        label=_("name (katakana)"),
+        label=_("organisation name (katakana)"),
         max_length=200,
         required=False,
         help_text=_("Hiragana is converted to katakana."),
@@ -161,5 +161,5 @@ class ImportForm(forms.Form):
 
 
 class TaxonomyItemForm(forms.Form):
-    name = forms.CharField(label=_("name"), max_length=50)
+    name = forms.CharField(label=_("item name"), max_length=50)
     sort_order = forms.IntegerField(label=_("order"), min_value=0, initial=100)

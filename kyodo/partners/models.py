@@ -46,8 +46,9 @@ class Partner(KyodoModel):
     partner_type = models.ForeignKey(
         PartnerType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="partners"
     )
-    name = models.CharField(_("name"), max_length=200)
-    name_kana = models.CharField(_("name (katakana)"), max_length=200, blank=True)
+    # "name" alone is translated 氏名 (a person's name) by the project catalogue.
+    name = models.CharField(_("organisation name"), max_length=200)
+    name_kana = models.CharField(_("organisation name (katakana)"), max_length=200, blank=True)
     representative = models.CharField(_("representative"), max_length=100, blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)

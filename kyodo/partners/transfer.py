@@ -34,9 +34,9 @@ PUBLIC_COLUMNS = [
 PRIVATE_COLUMNS = [
     ("郵便番号", "postal_code"),
     ("住所", "address"),
-    ("担当者", "contact_name"),
-    ("担当者電話番号", "contact_phone"),
-    ("担当者メールアドレス", "contact_email"),
+    ("連絡担当者", "contact_name"),
+    ("連絡先電話番号", "contact_phone"),
+    ("連絡先メールアドレス", "contact_email"),
     ("年間予算（円）", "annual_budget"),
 ]
 HEADINGS = {heading: attribute for heading, attribute in PUBLIC_COLUMNS + PRIVATE_COLUMNS}

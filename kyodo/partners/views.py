@@ -281,7 +281,7 @@ def taxonomy(request):
             except ValidationError as exc:
                 form.add_error("name", exc.message_dict.get("name", exc.messages))
             else:
-                messages.success(request, _("Added."))
+                messages.success(request, _("The item was added."))
                 return redirect("partners:taxonomy")
     return render(
         request,

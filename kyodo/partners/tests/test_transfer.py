@@ -17,7 +17,7 @@ from kyodo.partners.tests.factories import PartnerFactory, activity_field, partn
 pytestmark = pytest.mark.django_db
 
 HEADINGS = ["名称", "フリガナ", "種別", "代表者", "設立日", "会員数", "活動分野", "郵便番号",
-            "担当者電話番号", "公開への同意", "活動内容"]  # fmt: skip
+            "連絡先電話番号", "公開への同意", "活動内容"]  # fmt: skip
 GOOD = [
     ["網走防災の会", "あばしりぼうさいのかい", "ボランティア団体", "網走 花子", "2015/4/1", "２０",
      "防災、福祉", "０９３－８５５５", "0152-44-6111", "はい", "避難所運営の訓練"],
@@ -104,7 +104,7 @@ def test_invalid_rows_are_listed_in_japanese_and_nothing_is_saved(coordinator):
         "会員数",
         "活動分野",
         "郵便番号",
-        "担当者電話番号",
+        "連絡先電話番号",
     ):
         assert heading in errors[4]
     assert "宇宙団体" in errors[4]
@@ -153,9 +153,7 @@ def test_a_failure_while_saving_saves_nothing(coordinator, monkeypatch):
     assert Partner.objects.count() == 0
 
 
-def test_large_import_runs_as_a_background_task(
-    coordinator, settings, persona_client, monkeypatch
-):
+def test_large_import_runs_as_a_background_task(coordinator, settings, persona_client, monkeypatch):
     settings.PARTNER_IMPORT_BACKGROUND_ROWS = 10
     # The worker drops connections it thinks stale; inside the test's transaction on
     # PostgreSQL that would close the connection the test itself is using.
@@ -233,7 +231,7 @@ def test_public_xlsx_export_has_no_private_fields(persona_client, exported):
     assert len(rows) == 2 and rows[1][0] == "網走防災の会"
     assert "防災" in rows[1]
     flat = str(rows)
-    assert "secret@example.jp" not in flat and "秘密 花子" not in flat and "担当者" not in flat
+    assert "secret@example.jp" not in flat and "秘密 花子" not in flat and "連絡" not in flat
 
 
 def test_staff_csv_export_has_bom_and_contacts(persona_client, exported):
@@ -243,7 +241,7 @@ def test_staff_csv_export_has_bom_and_contacts(persona_client, exported):
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert "担当者メールアドレス" in rows[0]
+    assert "連絡先メールアドレス" in rows[0]
     assert len(rows) == 3
     assert "secret@example.jp" in str(rows)
 
