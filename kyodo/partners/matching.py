@@ -8,7 +8,7 @@ PostgreSQL, any word counts) and their fields of activity fit, and says why.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kyodo.core.search.index import search
+from kyodo.core.search.index import search, word_matches
 from kyodo.core.search.tokens import display_words
 from kyodo.partners.models import ActivityField, Partner
 from kyodo.partners.selectors import partners_for_list
@@ -26,20 +26,27 @@ class PartnerMatch:
     matched_fields: list[ActivityField] = field(default_factory=list)
 
 
-def _text_scores(query: str) -> tuple[dict, dict, int]:
-    """Per partner id: text score in 0..1 (rank × share of query words found) and the words."""
+def _text_scores(query: str) -> tuple[dict, dict]:
+    """Per partner id: text score in 0..1 and the words of the issue its texts hold."""
     query_words = display_words(query)
     if not query_words:
-        return {}, {}, 0
-    hits = search(Partner.objects.all(), query, mode="any")
+        return {}, {}
+    partners = Partner.objects.all()
+    hits = search(partners, query, mode="any")
+    holders = word_matches(partners, query)
+    terms = {
+        hit.object_id: [word for word in query_words if hit.object_id in holders[word]]
+        for hit in hits
+    }
     best = max((hit.score for hit in hits), default=0) or 1.0
     # Half for the share of the issue's words the partner's texts hold, half for the
     # database's rank (BM25 gives ~0 to words most documents hold, so it cannot stand alone).
     scores = {
-        hit.object_id: (len(hit.terms) / len(query_words)) * (0.5 + 0.5 * hit.score / best)
+        hit.object_id: (len(terms[hit.object_id]) / len(query_words))
+        * (0.5 + 0.5 * hit.score / best)
         for hit in hits
     }
-    return scores, {hit.object_id: hit.terms for hit in hits}, len(query_words)
+    return scores, terms
 
 
 def _field_coverage(field_ids: set[str]) -> dict:
@@ -60,7 +67,7 @@ def match_partners(query: str, *, field_ids: Iterable = (), limit: int = 10) -> 
     in proportion to how many of them it covers. Partners matching neither are left out.
     """
     field_ids = {str(field_id) for field_id in field_ids}
-    text_scores, terms, _count = _text_scores(query)
+    text_scores, terms = _text_scores(query)
     coverage = _field_coverage(field_ids)
     scores = {
         partner_id: TEXT_WEIGHT * text_scores.get(partner_id, 0.0)

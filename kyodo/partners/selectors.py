@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from kyodo.core.normalize import normalize_search_key
-from kyodo.core.search.index import search
+from kyodo.core.search.index import explain, search
 from kyodo.partners.models import ActivityField, Partner, PartnerType
 
 # The fields of a partner anyone may see once the partner consents to be listed. The contact
@@ -70,33 +70,33 @@ class PartnerFilters:
         return queryset
 
 
-def filtered_partners(filters: PartnerFilters) -> tuple[list[Partner], dict]:
-    """All partners matching the filters, ranked by the search when there is a query.
-
-    Returns the partners and, per partner id, the words that matched.
-    """
+def filtered_partners(filters: PartnerFilters) -> list[Partner]:
+    """All partners matching the filters, ranked by the search when there is a query."""
     queryset = filters.apply(Partner.objects.all())
     if not filters.query.strip():
-        return list(partners_for_list().filter(pk__in=queryset.values("pk"))), {}
+        return list(partners_for_list().filter(pk__in=queryset.values("pk")))
     hits = search(queryset, filters.query)
     found = partners_for_list().in_bulk([hit.object_id for hit in hits])
-    return [found[hit.object_id] for hit in hits if hit.object_id in found], {
-        hit.object_id: hit.terms for hit in hits
-    }
+    return [found[hit.object_id] for hit in hits if hit.object_id in found]
 
 
-def partner_page(filters: PartnerFilters, page_number) -> tuple:
-    """One page of the staff list: (page, matched words by partner id)."""
+def partner_page(filters: PartnerFilters, page_number):
+    """One page of the staff list; with a query, each partner carries `matched_terms`."""
     queryset = filters.apply(Partner.objects.all())
     if not filters.query.strip():
         paginator = Paginator(partners_for_list().filter(pk__in=queryset.values("pk")), 50)
-        return paginator.get_page(page_number), {}
-    hits = search(queryset, filters.query)
-    paginator = Paginator(hits, 50)
+        return paginator.get_page(page_number)
+    paginator = Paginator(search(queryset, filters.query), 50)
     page = paginator.get_page(page_number)
-    found = partners_for_list().in_bulk([hit.object_id for hit in page.object_list])
-    page.object_list = [found[hit.object_id] for hit in page.object_list if hit.object_id in found]
-    return page, {hit.object_id: hit.terms for hit in hits}
+    hits = explain(Partner, list(page.object_list), filters.query)
+    found = partners_for_list().in_bulk([hit.object_id for hit in hits])
+    partners = []
+    for hit in hits:
+        if hit.object_id in found:
+            found[hit.object_id].matched_terms = hit.terms
+            partners.append(found[hit.object_id])
+    page.object_list = partners
+    return page
 
 
 def partner_detail_queryset() -> QuerySet[Partner]:

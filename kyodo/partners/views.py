@@ -60,7 +60,7 @@ def _filters(request) -> tuple[PartnerFilterForm, selectors.PartnerFilters]:
 @permission_required("partners.view_partner_list")
 def partner_list(request):
     form, filters = _filters(request)
-    page, terms = selectors.partner_page(filters, request.GET.get("page"))
+    page = selectors.partner_page(filters, request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(
@@ -69,7 +69,6 @@ def partner_list(request):
         {
             "form": form,
             "page": page,
-            "terms": terms,
             "searching": bool(filters.query.strip()),
             "query_string": query_string.urlencode(),
         },
@@ -201,7 +200,7 @@ def match(request):
 def export(request):
     _form, filters = _filters(request)
     include_private = request.GET.get("scope") == "staff"
-    partners, _terms = selectors.filtered_partners(filters)
+    partners = selectors.filtered_partners(filters)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     label = "staff" if include_private else "public"
     if request.GET.get("format") == "csv":

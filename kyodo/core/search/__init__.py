@@ -33,5 +33,7 @@ and search with the same words the index holds::
 
 `search()` returns `Hit(object_id, score, terms)` for the objects of the queryset that match,
 best first (the queryset decides what may be found: filters and permissions stay in Django).
-Keys must be UUIDs (every KyodoModel's are).
+It reads only ids and scores; `explain(Model, hits, query)` fills `terms` (the query's words
+each hit holds) for the hits you show, and `word_matches(qs, query)` gives, per query word,
+the ids holding it. Keys must be UUIDs (every KyodoModel's are).
 """

@@ -79,47 +79,57 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def _pg_quote(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("'", "''")
+    return f"'{escaped}'"
+
+
 def _sqlite_query(kind: str, query_words: list[str], mode: str, scope: tuple[str, list]):
     joiner = " AND " if mode == "all" else " OR "
     match = joiner.join(_quote(word) for word in query_words)
     scope_sql, scope_params = scope
     # bm25() is lower for better matches; the weights follow the column order (title, body).
     sql = (
-        f"SELECT d.object_id, -bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score, d.title, d.body "
+        f"SELECT d.object_id, -bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
         "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
         f"WHERE search_fts MATCH %s AND d.kind = %s AND d.object_id IN ({scope_sql}) "
-        "ORDER BY score DESC"
+        "ORDER BY score DESC, d.object_id"
     )
     return sql, [match, kind, *scope_params]
 
 
-def _pg_quote(word: str) -> str:
-    escaped = word.replace("\\", "\\\\").replace("'", "''")
-    return f"'{escaped}'"
-
-
 def _postgresql_query(kind: str, query_words: list[str], mode: str, scope: tuple[str, list]):
     joiner = " & " if mode == "all" else " | "
-    tsquery = joiner.join(
-        "'" + word.replace("'", "''").replace("\\", "\\\\") + "'" for word in query_words
-    )
+    tsquery = joiner.join(_pg_quote(word) for word in query_words)
     scope_sql, scope_params = scope
     # Weights are {D, C, B, A}: the title is A, the body B (see migration 0002).
     sql = (
         "SELECT d.object_id, "
-        f"ts_rank('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.vector, q) AS score, d.title, d.body "
+        f"ts_rank('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.vector, q) AS score "
         "FROM search_searchdocument d, to_tsquery('simple', %s) q "
         f"WHERE d.vector @@ q AND d.kind = %s AND d.object_id IN ({scope_sql}) "
-        "ORDER BY score DESC"
+        "ORDER BY score DESC, d.object_id"
     )
     return sql, [tsquery, kind, *scope_params]
 
 
+def _ranked(queryset: models.QuerySet, query_words: list[str], mode: str) -> list[Hit]:
+    kind = registry.for_model(queryset.model).kind
+    scope = queryset.order_by().values("pk").query.sql_with_params()
+    build = _postgresql_query if connection.vendor == "postgresql" else _sqlite_query
+    sql, params = build(kind, query_words, mode, scope)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Hit(uuid.UUID(str(object_id)), float(score)) for object_id, score in cursor]
+
+
 def search(queryset: models.QuerySet, query: str, *, mode: str = "all") -> list[Hit]:
-    """The objects of `queryset` matching `query`, best first, with the words that matched.
+    """The objects of `queryset` matching `query`, best first (`Hit.terms` left empty).
 
     mode="all" needs every word of the query; mode="any" ranks objects with any of them.
-    An empty query (or one of particles only) finds nothing.
+    An empty query (or one of particles only) finds nothing. Only ids and scores are read,
+    so this stays fast with many hits; fill in the matched words of the hits you show with
+    `explain()`.
     """
     # "all" requires every word, parts of compounds included (a text holding the compound
     # holds its parts); "any" uses only the long units, or single characters such as 市 or
@@ -127,17 +137,26 @@ def search(queryset: models.QuerySet, query: str, *, mode: str = "all") -> list[
     query_words = unique_words(query) if mode == "all" else display_words(query)
     if not query_words:
         return []
-    kind = registry.for_model(queryset.model).kind
-    scope = queryset.order_by().values("pk").query.sql_with_params()
-    build = _postgresql_query if connection.vendor == "postgresql" else _sqlite_query
-    sql, params = build(kind, query_words, mode, scope)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    return _ranked(queryset, query_words, mode)
+
+
+def explain(model: type[models.Model], hits: list[Hit], query: str) -> list[Hit]:
+    """Fill `terms` of `hits` (e.g. one page of them) with the query's words each holds."""
     shown = display_words(query)
-    hits = []
-    for object_id, score, title, body in rows:
-        present = set(title.split()) | set(body.split())
-        terms = [word for word in shown if word in present]
-        hits.append(Hit(uuid.UUID(str(object_id)), float(score), terms))
+    kind = registry.for_model(model).kind
+    documents = SearchDocument.objects.filter(
+        kind=kind, object_id__in=[hit.object_id for hit in hits]
+    ).values_list("object_id", "title", "body")
+    present = {object_id: set(f"{title} {body}".split()) for object_id, title, body in documents}
+    for hit in hits:
+        words_there = present.get(hit.object_id, set())
+        hit.terms = [word for word in shown if word in words_there]
     return hits
+
+
+def word_matches(queryset: models.QuerySet, query: str) -> dict[str, set]:
+    """For each word of `query` (long units), the ids of the objects holding it."""
+    return {
+        word: {hit.object_id for hit in _ranked(queryset, [word], "all")}
+        for word in display_words(query)
+    }

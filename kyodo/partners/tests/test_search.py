@@ -4,10 +4,16 @@ import pytest
 from django.core.management import call_command
 
 from kyodo.core.search import registry
-from kyodo.core.search.index import index_delete, index_rebuild, search
+from kyodo.core.search.index import (
+    explain,
+    index_delete,
+    index_rebuild,
+    search,
+    word_matches,
+)
 from kyodo.core.search.models import SearchDocument
 from kyodo.partners.models import Partner
-from kyodo.partners.selectors import PartnerFilters, filtered_partners
+from kyodo.partners.selectors import PartnerFilters, filtered_partners, partner_page
 from kyodo.partners.services import partner_update
 from kyodo.partners.tests.factories import PartnerFactory, activity_field, partner_type
 
@@ -66,9 +72,9 @@ def test_full_and_half_width_variants_match(partners, query):
 
 
 def test_spelling_variants_match(partners):
-    hits = search(Partner.objects.all(), "生かす")
+    hits = search(Partner.objects.all(), "活かす")
     assert names(hits) == ["網走防災リーダーの会"]
-    assert hits[0].terms == ["生かす"]
+    assert explain(Partner, hits, "活かす")[0].terms == ["生かす"]
 
 
 def test_half_width_katakana_query(partners):
@@ -95,12 +101,16 @@ def test_nothing_for_empty_or_odd_queries(partners):
 
 
 def test_filters_by_type_field_and_area(partners):
-    found, terms = filtered_partners(PartnerFilters(query="防災", field=activity_field("防災")))
+    found = filtered_partners(PartnerFilters(query="防災", field=activity_field("防災")))
     assert [p.name for p in found] == ["網走防災リーダーの会"]
-    assert terms[partners["bousai"].pk] == ["防災"]
-    found, _ = filtered_partners(PartnerFilters(partner_type=partner_type("各種委員会")))
+    page = partner_page(PartnerFilters(query="防災 網走"), 1)
+    assert [(p.name, p.matched_terms) for p in page.object_list] == [
+        ("網走防災リーダーの会", ["防災", "網走"]),
+        ("オホーツク網走マラソン実行委員会", ["防災", "網走"]),
+    ]
+    found = filtered_partners(PartnerFilters(partner_type=partner_type("各種委員会")))
     assert [p.name for p in found] == ["オホーツク網走マラソン実行委員会"]
-    found, _ = filtered_partners(PartnerFilters(area="桂町"))
+    found = filtered_partners(PartnerFilters(area="桂町"))
     assert [p.name for p in found] == ["ＮＰＯ法人子育てひろば"]
 
 
@@ -135,3 +145,9 @@ def test_registration_of_another_type():
         assert registry.for_model(Department) is searchable
     finally:
         registry._TYPES.pop("tests.department")
+
+
+def test_word_matches(partners):
+    holders = word_matches(Partner.objects.all(), "防災と子育て")
+    assert holders["防災"] == {partners["bousai"].pk, partners["marathon"].pk}
+    assert holders["子育て"] == {partners["kosodate"].pk}
