@@ -84,40 +84,53 @@ def _pg_quote(word: str) -> str:
     return f"'{escaped}'"
 
 
-def _sqlite_query(kind: str, query_words: list[str], mode: str, scope: tuple[str, list]):
+def _scope_sql(scope) -> tuple[str, list]:
+    # Without a filter the whole kind is in scope, and the subquery would only cost time.
+    if scope is None:
+        return "", []
+    sql, params = scope
+    return f" AND d.object_id IN ({sql})", list(params)
+
+
+def _sqlite_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
     joiner = " AND " if mode == "all" else " OR "
     match = joiner.join(_quote(word) for word in query_words)
-    scope_sql, scope_params = scope
+    scope_sql, scope_params = _scope_sql(scope)
     # bm25() is lower for better matches; the weights follow the column order (title, body).
+    score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)" if ranked else "0"
     sql = (
-        f"SELECT d.object_id, -bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score "
+        f"SELECT d.object_id, {score} AS score "
         "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
-        f"WHERE search_fts MATCH %s AND d.kind = %s AND d.object_id IN ({scope_sql}) "
-        "ORDER BY score DESC, d.object_id"
+        f"WHERE search_fts MATCH %s AND d.kind = %s{scope_sql}"
+        + (" ORDER BY score DESC, d.object_id" if ranked else "")
     )
     return sql, [match, kind, *scope_params]
 
 
-def _postgresql_query(kind: str, query_words: list[str], mode: str, scope: tuple[str, list]):
+def _postgresql_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
     joiner = " & " if mode == "all" else " | "
     tsquery = joiner.join(_pg_quote(word) for word in query_words)
-    scope_sql, scope_params = scope
+    scope_sql, scope_params = _scope_sql(scope)
     # Weights are {D, C, B, A}: the title is A, the body B (see migration 0002).
+    score = f"ts_rank('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.vector, q)" if ranked else "0"
     sql = (
-        "SELECT d.object_id, "
-        f"ts_rank('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.vector, q) AS score "
+        f"SELECT d.object_id, {score} AS score "
         "FROM search_searchdocument d, to_tsquery('simple', %s) q "
-        f"WHERE d.vector @@ q AND d.kind = %s AND d.object_id IN ({scope_sql}) "
-        "ORDER BY score DESC, d.object_id"
+        f"WHERE d.vector @@ q AND d.kind = %s{scope_sql}"
+        + (" ORDER BY score DESC, d.object_id" if ranked else "")
     )
     return sql, [tsquery, kind, *scope_params]
 
 
-def _ranked(queryset: models.QuerySet, query_words: list[str], mode: str) -> list[Hit]:
+def _ranked(
+    queryset: models.QuerySet, query_words: list[str], mode: str, ranked: bool = True
+) -> list[Hit]:
     kind = registry.for_model(queryset.model).kind
-    scope = queryset.order_by().values("pk").query.sql_with_params()
+    scope = None
+    if queryset.query.where:
+        scope = queryset.order_by().values("pk").query.sql_with_params()
     build = _postgresql_query if connection.vendor == "postgresql" else _sqlite_query
-    sql, params = build(kind, query_words, mode, scope)
+    sql, params = build(kind, query_words, mode, scope, ranked)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [Hit(uuid.UUID(str(object_id)), float(score)) for object_id, score in cursor]
@@ -157,6 +170,6 @@ def explain(model: type[models.Model], hits: list[Hit], query: str) -> list[Hit]
 def word_matches(queryset: models.QuerySet, query: str) -> dict[str, set]:
     """For each word of `query` (long units), the ids of the objects holding it."""
     return {
-        word: {hit.object_id for hit in _ranked(queryset, [word], "all")}
+        word: {hit.object_id for hit in _ranked(queryset, [word], "all", ranked=False)}
         for word in display_words(query)
     }
