@@ -198,11 +198,11 @@ def _docx_table(document, rows: list[list[str]]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            cell = table.cell(r, c)
+    # table.cell(r, c) rescans the whole grid each time (quadratic); walk the rows once.
+    for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
-            if r == 0:
+            if r == 0 and cell.paragraphs[0].runs:
                 cell.paragraphs[0].runs[0].bold = True
     document.add_paragraph()
 

@@ -12,6 +12,7 @@ from kyodo.core.permissions import require_perm
 from kyodo.guideline.models import CollaborationForm, Question
 from kyodo.guideline.selectors import current_version
 from kyodo.partners.models import Partner
+from kyodo.projects.documents import agreement_data, render_docx, render_pdf
 from kyodo.projects.models import (
     AgreedPoint,
     Agreement,
@@ -220,6 +221,7 @@ def suitability_check_save(
     `forming`, "not by collaboration" to `declined` (with the reason, which is required).
     """
     require_perm(actor, "projects.decide", project)
+    project = Project.objects.select_for_update().get(pk=project.pk)
     if project.status not in (ProjectStatus.IDEA, ProjectStatus.ASSESSING):
         raise TransitionRefused(
             _("The suitability check can be changed only while the project is being assessed."),
@@ -470,12 +472,12 @@ def agreement_save(*, actor, project: Project, lock_version=None, **fields) -> A
     unknown = set(fields) - set(AGREEMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
-    _validate_agreement(project, fields)
     agreement = Agreement.objects.filter(project=project).first()
+    if agreement is not None and agreement.finalised_at is not None:
+        raise TransitionRefused(_("The agreement is final and can no longer be changed."))
+    _validate_agreement(project, fields)
     if agreement is None:
         return Agreement.objects.create(project=project, **fields)
-    if agreement.finalised_at is not None:
-        raise TransitionRefused(_("The agreement is final and can no longer be changed."))
     _check_lock(Agreement, agreement, lock_version)
     for name, value in fields.items():
         setattr(agreement, name, value)
@@ -487,8 +489,6 @@ def agreement_save(*, actor, project: Project, lock_version=None, **fields) -> A
 @transaction.atomic
 def agreement_generate(*, actor, agreement: Agreement) -> AgreementDocument:
     """Generate the .docx and the PDF from the same data, as the next numbered version."""
-    from kyodo.projects.documents import agreement_data, render_docx, render_pdf
-
     require_perm(actor, "projects.edit_workspace", agreement.project)
     data = agreement_data(agreement)
     number = (agreement.documents.aggregate(last=Max("number"))["last"] or 0) + 1
