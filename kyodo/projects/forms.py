@@ -24,10 +24,6 @@ from kyodo.projects.models import (
 class YenField(forms.CharField):
     """Whole yen: accepts full-width digits, commas and a trailing 円; refuses minus and cents."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
-
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:
@@ -35,7 +31,7 @@ class YenField(forms.CharField):
         text = nfkc(value).replace(",", "").replace("円", "").replace("¥", "").strip()
         if text.startswith(("-", "−")):
             raise ValidationError(_("Enter an amount of 0 yen or more."), code="negative")
-        if not re.fullmatch(r"\d+", text):
+        if not re.fullmatch(r"\d{1,15}", text):
             raise ValidationError(_("Enter the amount in whole yen (digits only)."), code="invalid")
         return int(text)
 

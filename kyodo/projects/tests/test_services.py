@@ -85,7 +85,7 @@ def test_forming_needs_a_completed_check_that_says_proceed(staff_a, project):
     services.project_transition(actor=staff_a, project=project, to_status="assessing")
     with pytest.raises(services.TransitionRefused) as error:
         services.project_transition(actor=staff_a, project=project, to_status="forming")
-    assert "suitability check" in error.value.messages[0]
+    assert error.value.code == "guard"
 
 
 def test_the_check_message_is_in_japanese(staff_a, project, settings):
