@@ -5,6 +5,7 @@ by name, so that it works on its own and reuses the partners app's rows when the
 """
 
 from datetime import date
+from importlib import import_module
 
 from django.db import transaction
 
@@ -15,6 +16,7 @@ from kyodo.partners.models import Partner, PartnerMembership, PartnerType
 from kyodo.projects import services
 from kyodo.projects.models import CheckpointState, Decision, PlanArea, Project
 
+PLAN_AREAS = import_module("kyodo.projects.migrations.0003_plan_areas").AREAS
 SEA_GROUP = "（サンプル）網走の海を守る会"
 NEIGHBOURHOOD = "（サンプル）潮見町内会"
 
@@ -125,7 +127,10 @@ def seed() -> None:
     learning = _department("生涯学習課") or environment
     tourism = _department("観光課") or environment
     planning = _department("企画調整課") or environment
-    community = PlanArea.objects.filter(name="コミュニティ・市民活動").first()
+    # The areas come from a data migration; recreate them if the database was flushed.
+    for order, name in enumerate(PLAN_AREAS, start=1):
+        PlanArea.objects.get_or_create(name=name, defaults={"sort_order": order * 10})
+    community = PlanArea.objects.get(name="コミュニティ・市民活動")
     sea = _partner(SEA_GROUP, "ボランティア団体", "（サンプル）浜辺 守")
     neighbourhood = _partner(NEIGHBOURHOOD, "町内会", "（サンプル）潮見 会長")
     partner_user = User.objects.filter(username="partner").first()

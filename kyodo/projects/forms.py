@@ -100,7 +100,7 @@ class ProjectFilterForm(forms.Form):
         label=_("Form"), choices=[("", _("All")), *CollaborationForm.choices], required=False
     )
     department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.all(), required=False
+        label=_("Department in charge"), queryset=Department.objects.all(), required=False
     )
     fiscal_year = FiscalYearField(label=_("Fiscal year"), help_text="")
     partner = forms.ModelChoiceField(

@@ -23,7 +23,7 @@ class ProjectStatus(models.TextChoices):
 class PlanArea(KyodoModel):
     """An area of the comprehensive plan (総合計画) the project serves: data, not code."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("area name"), max_length=100, unique=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

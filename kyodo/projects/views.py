@@ -45,7 +45,7 @@ TABS = [
     ("overview", gettext_lazy("Overview")),
     ("check", gettext_lazy("Suitability")),
     ("form", gettext_lazy("Form")),
-    ("partners", gettext_lazy("Partners")),
+    ("partners", gettext_lazy("Participating partners")),
     ("roles", gettext_lazy("Roles and costs")),
     ("consultations", gettext_lazy("Consultations")),
     ("agreement", gettext_lazy("Agreement")),

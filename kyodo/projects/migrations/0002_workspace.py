@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                ('name', models.CharField(max_length=100, unique=True, verbose_name='area name')),
                 ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
             ],
             options={
@@ -332,7 +332,7 @@ class Migration(migrations.Migration):
                 ('id', models.UUIDField(db_index=True, default=uuid.uuid4, editable=False)),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated at')),
-                ('name', models.CharField(db_index=True, max_length=100, verbose_name='name')),
+                ('name', models.CharField(db_index=True, max_length=100, verbose_name='area name')),
                 ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
