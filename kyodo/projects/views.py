@@ -76,7 +76,12 @@ def project_view(perm="projects.view_project"):
     return permission_required(perm, get_object=_get_project)
 
 
-def _apply_errors(form, error: ValidationError) -> None:
+def _apply_errors(form, error: ValidationError, current_lock_version=None) -> None:
+    if isinstance(error, services.EditConflict) and current_lock_version is not None:
+        # Keep what the person typed, but base the next save on the record as it is now: saving
+        # again, after checking the other person's change, is a deliberate choice.
+        form.data = form.data.copy()
+        form.data[form.add_prefix("lock_version")] = current_lock_version
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -181,7 +186,8 @@ def edit(request, pk):
                 actor=request.user, project=project, lock_version=lock_version, **data
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            current = Project.objects.filter(pk=project.pk).values_list("lock_version", flat=True)
+            _apply_errors(form, error, current.first())
         else:
             messages.success(request, _("The plan has been saved."))
             return redirect("projects:overview", pk=project.pk)
@@ -476,7 +482,10 @@ def agreement(request, pk):
                 **data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            current = Agreement.objects.filter(project=project).values_list(
+                "lock_version", flat=True
+            )
+            _apply_errors(form, error, current.first())
         else:
             messages.success(request, _("The agreement has been saved."))
             return redirect("projects:agreement", pk=project.pk)

@@ -194,6 +194,19 @@ def test_concurrent_edit_is_refused_and_the_input_kept(as_persona, project):
     assert "後から保存しようとした目的" in content
     project.refresh_from_db()
     assert project.purpose == "先に保存された目的"
+    # Saving again after seeing the message is deliberate, and goes through.
+    assert f'name="lock_version" value="{project.lock_version}"' in content
+    response = client.post(
+        reverse("projects:edit", args=[project.pk]),
+        {
+            "title": project.title,
+            "local_issue": project.local_issue,
+            "purpose": "後から保存しようとした目的",
+            "department": project.department_id,
+            "lock_version": project.lock_version,
+        },
+    )
+    assert response.status_code == 302
 
 
 def test_partner_confirms_a_point_through_the_page(as_persona, project):
@@ -264,7 +277,7 @@ PINNED = {
     "partners": 9,
     "roles": 10,
     "consultations": 11,
-    "agreement": 8,
+    "agreement": 14,
     "edit": 9,
 }
 
@@ -273,7 +286,16 @@ PINNED = {
 def test_workspace_page_queries_are_pinned(as_persona, project, page, django_assert_num_queries):
     client = as_persona("staff_a")
     url = reverse(f"projects:{page}", args=[project.pk])
+    agreement = services.agreement_save(
+        actor=None,
+        project=project,
+        valid_from=date(2026, 5, 1),
+        valid_until=date(2027, 3, 31),
+        city_signatory="網走市長",
+        partner_signatory="会長",
+    )
     for size in (1, 4):
+        services.agreement_generate(actor=None, agreement=agreement)
         _grow(project, size)
         with django_assert_num_queries(PINNED[page]):
             assert client.get(url).status_code == 200
