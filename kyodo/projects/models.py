@@ -93,6 +93,9 @@ class Project(KyodoModel):
     partners = models.ManyToManyField(
         Partner, through="Participation", related_name="projects", verbose_name=_("partners")
     )
+    # The title, issue and purpose folded by normalize_search_key (NFKC, case), kept by the
+    # services, so that "abc" finds "ＡＢＣ" until the core Japanese search indexes projects.
+    search_text = models.TextField(blank=True, editable=False)
     # Optimistic locking: each save of the plan raises it; a save based on an older number is
     # refused so that two people editing at once do not overwrite each other.
     lock_version = models.PositiveIntegerField(default=1, editable=False)

@@ -55,10 +55,7 @@ def projects_for_list(
         qs = qs.filter(participations__partner=partner)
     for word in normalize_search_key(q).split():
         qs = qs.filter(
-            Q(title__icontains=word)
-            | Q(local_issue__icontains=word)
-            | Q(purpose__icontains=word)
-            | Q(participations__partner__name__icontains=word)
+            Q(search_text__contains=word) | Q(participations__partner__name__icontains=word)
         )
     return _list_queryset(qs.distinct())
 

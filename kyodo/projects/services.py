@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kyodo.core.normalize import normalize_search_key
 from kyodo.core.permissions import require_perm
 from kyodo.guideline.models import CollaborationForm, Question
 from kyodo.guideline.selectors import current_version
@@ -91,6 +92,10 @@ def _check_lock(model, obj, lock_version) -> None:
 # --- the project and its plan -------------------------------------------------------------
 
 
+def _search_text(project: Project) -> str:
+    return normalize_search_key(" ".join([project.title, project.local_issue, project.purpose]))
+
+
 def _validate_plan(fields: dict) -> None:
     first, last = fields.get("fiscal_year_from"), fields.get("fiscal_year_to")
     if first and last and last < first:
@@ -110,7 +115,9 @@ def project_create(*, actor, title: str, department, **fields) -> Project:
     if unknown:
         raise TypeError(f"unknown project fields: {sorted(unknown)}")
     _validate_plan(fields)
-    project = Project.objects.create(title=title, department=department, **fields)
+    project = Project(title=title, department=department, **fields)
+    project.search_text = _search_text(project)
+    project.save()
     StatusChange.objects.create(
         project=project, to_status=project.status, actor=_user_or_none(actor)
     )
@@ -131,6 +138,7 @@ def project_update(*, actor, project: Project, lock_version=None, **fields) -> P
     for name, value in fields.items():
         setattr(project, name, value)
     project.lock_version += 1
+    project.search_text = _search_text(project)
     project.save()
     return project
 

@@ -377,3 +377,20 @@ def test_choosing_the_form_shows_the_explanations_and_checkpoints(as_persona, fo
     assert not forming_project.checkpoints.exists()
     client.post(checkpoint, {"state": "confirmed"})
     assert forming_project.checkpoints.get().state == "confirmed"
+
+
+def test_list_filters_and_search(as_persona, project, department_b, partner):
+    abc = services.project_create(actor=None, title="ＡＢＣ講座", department=department_b)
+    Project.objects.filter(pk=abc.pk).update(status="assessing")
+    client = as_persona("coordinator")
+    url = reverse("projects:list")
+    content = client.get(url, {"q": "abc"}).content.decode()
+    assert "ＡＢＣ講座" in content and project.title not in content
+    content = client.get(url, {"status": "assessing"}).content.decode()
+    assert "ＡＢＣ講座" in content and project.title not in content
+    content = client.get(url, {"partner": partner.pk}).content.decode()
+    assert project.title in content and "ＡＢＣ講座" not in content
+    content = client.get(url, {"department": department_b.pk}).content.decode()
+    assert "ＡＢＣ講座" in content and project.title not in content
+    content = client.get(url, {"fiscal_year": "2099年"}).content.decode()
+    assert client.get(url, {"fiscal_year": "2099年"}).status_code == 200
