@@ -198,3 +198,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Portal and public API (kyodo.portal, kyodo.api) -------------------------------------------
+# "ninja" as an app serves the API documentation's Swagger UI from our own static files, so
+# /api/docs works without loading scripts from a CDN.
+INSTALLED_APPS += ["ninja"]
