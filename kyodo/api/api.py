@@ -45,6 +45,4 @@ def not_found(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return api.create_response(
-        request, {"detail": str(exc), "errors": []}, status=exc.status_code
-    )
+    return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)

@@ -105,6 +105,7 @@ class EventForm(ProjectChoiceMixin, forms.ModelForm):
         required=False,
         help_text=_("Published. Use an office or group number, not a private one."),
     )
+    url = forms.URLField(label=_("web page"), required=False, assume_scheme="https")
     publish_on = DateField(
         label=_("publish on"),
         required=False,

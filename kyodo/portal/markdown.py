@@ -31,7 +31,7 @@ def render_markdown(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(clean)  # noqa: S308 - cleaned by nh3 just above
+    return mark_safe(clean)
 
 
 def plain_text(text: str) -> str:

@@ -85,7 +85,9 @@ def filter_events(
     if date_to:
         queryset = queryset.filter(start_date__lte=date_to)
     if project_id:
-        queryset = queryset.filter(project_id=project_id, project__status__in=PUBLIC_PROJECT_STATUSES)
+        queryset = queryset.filter(
+            project_id=project_id, project__status__in=PUBLIC_PROJECT_STATUSES
+        )
     return queryset
 
 
@@ -101,7 +103,9 @@ def filter_news(
     if date_to:
         queryset = queryset.filter(publish_on__lte=date_to)
     if project_id:
-        queryset = queryset.filter(project_id=project_id, project__status__in=PUBLIC_PROJECT_STATUSES)
+        queryset = queryset.filter(
+            project_id=project_id, project__status__in=PUBLIC_PROJECT_STATUSES
+        )
     return queryset
 
 

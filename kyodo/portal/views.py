@@ -91,10 +91,7 @@ def _month_grid(year: int, month: int, events) -> list[list[dict]]:
             day += timedelta(days=1)
     weeks = calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
     return [
-        [
-            {"date": d, "in_month": d.month == month, "events": by_day.get(d, [])}
-            for d in week
-        ]
+        [{"date": d, "in_month": d.month == month, "events": by_day.get(d, [])} for d in week]
         for week in weeks
     ]
 
@@ -148,9 +145,7 @@ def event_detail(request, pk):
         {
             "event": event,
             "project": selectors.public_project_of(event),
-            "meta": page_meta(
-                request, event.title, event.description[:150], og_type="article"
-            ),
+            "meta": page_meta(request, event.title, event.description[:150], og_type="article"),
         },
     )
 
@@ -185,9 +180,7 @@ def news_detail(request, pk):
             "news": news,
             "body": render_markdown(news.body),
             "project": selectors.public_project_of(news),
-            "meta": page_meta(
-                request, news.title, plain_text(news.body)[:150], og_type="article"
-            ),
+            "meta": page_meta(request, news.title, plain_text(news.body)[:150], og_type="article"),
         },
     )
 

@@ -4,9 +4,9 @@ from datetime import date, time
 from decimal import Decimal
 from uuid import UUID
 
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from django.urls import reverse
 
 from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
 from kyodo.portal import selectors
