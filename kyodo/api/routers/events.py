@@ -25,9 +25,9 @@ class EventOut(Schema):
     title_kana: str
     title_en: str
     start_date: date
-    start_time: time | None
+    start_time: str | None = Field(description="HH:MM, Japan time (Asia/Tokyo); null all day.")
     end_date: date
-    end_time: time | None
+    end_time: str | None = Field(description="HH:MM, Japan time (Asia/Tokyo).")
     place_name: str
     address: str
     latitude: Decimal | None
@@ -57,10 +57,16 @@ class EventFilters(PageParams):
     project: UUID | None = Field(None, description="Only events of this project.")
 
 
+def _hhmm(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
 def event_out(request, event) -> dict:
     project = selectors.public_project_of(event)
     return {
         **{name: getattr(event, name) for name in EventOut.model_fields if hasattr(event, name)},
+        "start_time": _hhmm(event.start_time),
+        "end_time": _hhmm(event.end_time),
         "project": {"id": project.pk, "title": project.title} if project else None,
         "page_url": request.build_absolute_uri(reverse("portal:event_detail", args=[event.pk])),
     }
@@ -74,7 +80,7 @@ def event_out(request, event) -> dict:
 )
 def list_events(request, filters: Query[EventFilters]):
     if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
-        return 400, {"detail": "date_to は date_from 以降の日付にしてください。", "errors": []}
+        raise HttpError(400, "date_to は date_from 以降の日付にしてください。")
     queryset = selectors.filter_events(
         selectors.public_events(),
         date_from=filters.date_from,

@@ -56,7 +56,7 @@ def news_out(request, news) -> dict:
 )
 def list_news(request, filters: Query[NewsFilters]):
     if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
-        return 400, {"detail": "date_to は date_from 以降の日付にしてください。", "errors": []}
+        raise HttpError(400, "date_to は date_from 以降の日付にしてください。")
     queryset = selectors.filter_news(
         selectors.public_news(),
         date_from=filters.date_from,

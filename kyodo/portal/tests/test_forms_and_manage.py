@@ -103,7 +103,9 @@ def test_manage_pages_by_role(persona_client, persona, status):
 
 def test_staff_creates_edits_and_withdraws_through_pages(persona_client):
     client = persona_client("staff_a")
-    response = client.post(reverse("portal:manage_event_create"), form_data(publish_on="2026-01-01"))
+    response = client.post(
+        reverse("portal:manage_event_create"), form_data(publish_on="2026-01-01")
+    )
     assert response.status_code == 302
     event = Event.objects.get()
     assert event.fee == 1000
@@ -125,9 +127,7 @@ def test_staff_creates_edits_and_withdraws_through_pages(persona_client):
 
 def test_bad_post_keeps_input_and_shows_errors(persona_client):
     client = persona_client("coordinator")
-    response = client.post(
-        reverse("portal:manage_event_create"), form_data(end_date="2026-12-01")
-    )
+    response = client.post(reverse("portal:manage_event_create"), form_data(end_date="2026-12-01"))
     assert response.status_code == 200
     content = response.content.decode()
     assert "終了日が開始日より前になっています。" in content
