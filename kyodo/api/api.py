@@ -8,10 +8,19 @@ Malformed parameters give 400 with a Japanese message (ninja's default would be 
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from kyodo.api.routers import events, news
 
+
+class UnicodeJSONRenderer(JSONRenderer):
+    """UTF-8 JSON: Japanese text stays readable instead of \\uXXXX escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=UnicodeJSONRenderer(),
     title="Kyodo public API",
     version="1",
     description=(
