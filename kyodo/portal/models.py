@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kyodo.core.models import KyodoModel
@@ -72,7 +73,7 @@ class Publishable(KyodoModel):
 class Event(Publishable):
     """An event (イベント), with the fields of the standard open data set イベント一覧."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("portal", "title"), max_length=200)
     title_kana = models.CharField(_("title (katakana)"), max_length=200)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"))
@@ -80,7 +81,7 @@ class Event(Publishable):
     end_date = models.DateField(_("end date"))
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     place_name = models.CharField(_("place"), max_length=200)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address = models.CharField(pgettext_lazy("portal", "address"), max_length=300, blank=True)
     latitude = models.DecimalField(
         _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -118,7 +119,7 @@ class Event(Publishable):
 class News(Publishable):
     """A news item (お知らせ); the body is Markdown, sanitised when rendered."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("portal", "title"), max_length=200)
     body = models.TextField(
         _("body"),
         help_text=_("Markdown: headings (##), lists (-), links and emphasis. HTML is removed."),
