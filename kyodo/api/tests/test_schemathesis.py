@@ -6,7 +6,9 @@ transaction, with a bounded number of examples per operation so the run stays sh
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -19,7 +21,18 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def sample_data(db):
+def keep_test_connection():
+    """Django's WSGI handler closes the database connection after each request, which would
+    close the test's transaction on PostgreSQL; the test client avoids that the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def sample_data(db, keep_test_connection):
     from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory
 
     project = ProjectFactory()
