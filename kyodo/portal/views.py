@@ -1,9 +1,9 @@
 """Public pages: events, calendar, news, the guideline, the charter, accessibility, open data."""
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -22,6 +22,8 @@ from kyodo.portal.models import Event, News
 from kyodo.portal.opendata import COLUMNS, VERSION_NOTE, event_rows, events_csv
 
 PER_PAGE = 20
+# A day's list on the calendar page stays readable; the rest are in the event list.
+MAX_PER_DAY = 10
 # Bumped when the text of the static pages changes, so that browsers fetch them again.
 STATIC_VERSION = "2026-11-29"
 
@@ -49,12 +51,38 @@ def _static_version(request, *args, **kwargs):
     return STATIC_VERSION
 
 
-def _page(request, queryset):
-    paginator = Paginator(queryset, PER_PAGE)
+@dataclass
+class Window:
+    """One page of a list, without counting the whole list (one query, however long)."""
+
+    number: int
+    object_list: list
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+
+def _page(request, queryset) -> Window:
     number = int_param(request, "page", default=1, low=1, high=100_000)
-    if number > max(paginator.num_pages, 1):
+    start = (number - 1) * PER_PAGE
+    rows = list(queryset[start : start + PER_PAGE + 1])
+    if number > 1 and not rows:
         raise Http404
-    return paginator.page(number)
+    return Window(number=number, object_list=rows[:PER_PAGE], has_next=len(rows) > PER_PAGE)
 
 
 @cacheable(_events_version)
@@ -90,10 +118,17 @@ def _month_grid(year: int, month: int, events) -> list[list[dict]]:
             by_day.setdefault(day, []).append(event)
             day += timedelta(days=1)
     weeks = calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
-    return [
-        [{"date": d, "in_month": d.month == month, "events": by_day.get(d, [])} for d in week]
-        for week in weeks
-    ]
+    return [[_day(d, month, by_day.get(d, [])) for d in week] for week in weeks]
+
+
+def _day(d: date, month: int, events: list) -> dict:
+    return {
+        "date": d,
+        "in_month": d.month == month,
+        "events": events,
+        "shown": events[:MAX_PER_DAY],
+        "more": max(len(events) - MAX_PER_DAY, 0),
+    }
 
 
 def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
@@ -108,7 +143,11 @@ def event_calendar(request):
     month = int_param(request, "month", default=today.month, low=1, high=12)
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    events = list(selectors.events_between(first, last))
+    events = list(
+        selectors.events_between(first, last)
+        .select_related(None)
+        .only("id", "title", "start_date", "start_time", "end_date")
+    )
     previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
     label = _("%(year)s/%(month)s") % {"year": year, "month": month}
     return render(
