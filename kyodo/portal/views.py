@@ -42,7 +42,9 @@ def _news_version(request, *args, **kwargs):
 
 def _item_version(model):
     def version(request, pk):
-        return list(model.objects.filter(pk=pk).values_list("updated_at", "withdrawn_at"))
+        # The related project's title and status show on the page too.
+        fields = ("updated_at", "withdrawn_at", "project__updated_at")
+        return list(model.objects.filter(pk=pk).values_list(*fields))
 
     return version
 
