@@ -7,9 +7,10 @@ read by any public serialiser.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import DurationField, ExpressionWrapper, F, Max, Q, QuerySet
 from django.utils import timezone
 
 from kyodo.portal.models import Event, News
@@ -54,9 +55,31 @@ def public_project_of(item) -> Project | None:
     return project
 
 
+def longest_event() -> timedelta:
+    """The longest span (end - start) of any event.
+
+    A full scan, so it is cached until the events change (keyed by the newest updated_at).
+    """
+    last = freshness(Event.objects.all()).last_updated
+    key = f"portal.longest-event.{last.timestamp() if last else 0}"
+    cached = cache.get(key)
+    if cached is None:
+        span = ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField())
+        cached = Event.objects.aggregate(longest=Max(span))["longest"] or timedelta(0)
+        cache.set(key, cached, 3600)
+    return cached
+
+
 def upcoming_events(*, today: date | None = None) -> QuerySet[Event]:
+    """Events not over yet, soonest first.
+
+    The lower bound on start_date is implied by `end_date >= today` but tells PostgreSQL where
+    to start in the index that matches the order; without it, a page of 20 upcoming events
+    among 100,000 first walks over every past event.
+    """
     today = today or timezone.localdate()
-    return public_events(today=today).filter(end_date__gte=today)
+    earliest = today - longest_event()
+    return public_events(today=today).filter(end_date__gte=today, start_date__gte=earliest)
 
 
 def past_events(*, today: date | None = None) -> QuerySet[Event]:
@@ -113,20 +136,19 @@ def filter_news(
 class Freshness:
     """What a public page's validator (ETag) depends on."""
 
-    count: int
     last_updated: object
 
 
 def freshness(queryset: QuerySet) -> Freshness:
-    """Newest change and row count of the whole table behind `queryset`.
+    """The newest change in the table behind `queryset`: what public pages' ETags hang on.
 
-    Deliberately unfiltered: MAX(updated_at) is then one index lookup even with 100,000
-    events, and every change that can alter a public page (edit, withdrawal, deletion) moves
-    one of the two. What the date alone changes (publication, upcoming or past) is covered by
-    the date in the ETag itself.
+    Deliberately unfiltered, so that it is one lookup in the updated_at index even with
+    100,000 events. Every change a service makes (edit, withdrawal) moves it; what the date
+    alone changes (publication, upcoming or past) is covered by the date in the ETag itself.
+    Deleting a row in the admin site does not move it: the pages catch up with the next edit.
     """
-    values = queryset.model.objects.aggregate(last=Max("updated_at"), count=Count("pk"))
-    return Freshness(count=values["count"], last_updated=values["last"])
+    last = queryset.model.objects.aggregate(last=Max("updated_at"))["last"]
+    return Freshness(last_updated=last)
 
 
 def items_for_manager(user) -> tuple[QuerySet[Event], QuerySet[News]]:

@@ -281,7 +281,7 @@ def opendata_page(request):
             "columns": COLUMNS,
             "version_note": VERSION_NOTE,
             "last_updated": fresh.last_updated,
-            "count": fresh.count,
+            "count": selectors.public_events().count(),
             "municipality": Municipality.objects.current(),
             "meta": page_meta(
                 request,

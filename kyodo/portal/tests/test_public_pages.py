@@ -182,19 +182,21 @@ def test_accessibility_page_states_target_scope_and_tests(client):
         assert text in html
 
 
-@pytest.mark.parametrize("name", ["portal:event_list", "portal:news_list"])
-def test_list_query_count_does_not_grow(client, django_assert_num_queries, name):
+# News: ETag (one index lookup), one page of items with their projects, the municipality.
+# Events: the same plus, after each change, the newest change and the longest event span
+# (cached until the next change) that bound the upcoming-events index scan.
+@pytest.mark.parametrize(("name", "queries"), [("portal:event_list", 5), ("portal:news_list", 3)])
+def test_list_query_count_does_not_grow(client, django_assert_num_queries, name, queries):
     seed_municipality()
     project = ProjectFactory()
     EventFactory.create_batch(2, project=project)
     NewsFactory.create_batch(2, project=project)
     url = reverse(name)
-    # ETag (one aggregate), the municipality, one page of items with their projects.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(queries):
         client.get(url)
     EventFactory.create_batch(25, project=ProjectFactory())
     NewsFactory.create_batch(25, project=ProjectFactory())
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(queries):
         response = client.get(url)
     assert "?page=2" in response.content.decode()
 
