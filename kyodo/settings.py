@@ -212,3 +212,7 @@ INSTALLED_APPS += ["kyodo.core.search"]
 PARTNER_ATTACHMENT_MAX_BYTES = env_int("PARTNER_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 # Imports with more rows than this run as a background task with a progress page.
 PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 200)
+# --- Portal and public API (kyodo.portal, kyodo.api) -------------------------------------------
+# "ninja" as an app serves the API documentation's Swagger UI from our own static files, so
+# /api/docs works without loading scripts from a CDN.
+INSTALLED_APPS += ["ninja"]
