@@ -9,6 +9,7 @@ urlpatterns = [
     path("partners/", include("kyodo.partners.urls")),
     path("guideline/", include("kyodo.guideline.urls")),
     path("projects/", include("kyodo.projects.urls")),
+    path("cycles/", include("kyodo.cycles.urls")),
     path("calls/", include("kyodo.calls.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
