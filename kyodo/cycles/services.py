@@ -451,10 +451,35 @@ def evaluation_record(
     return evaluation
 
 
-def _next_period(cycle: Cycle) -> tuple[datetime.date, datetime.date]:
-    """The same length of time again, starting the day after this cycle's period ends."""
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when that month is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    return datetime.date(year, month, min(day.day, (following - datetime.timedelta(days=1)).day))
+
+
+def _period_months(cycle: Cycle) -> int | None:
+    """The length in whole months of a period from a 1st to a month's end (a fiscal year is
+    12), or None for any other period."""
+    start, end = cycle.period_start, cycle.period_end
+    if start.day != 1 or (end + datetime.timedelta(days=1)).day != 1:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _next_period(cycle: Cycle):
+    """The next period, starting the day after this one ends and as long as this one: whole
+    months stay whole months (a fiscal year is followed by the next fiscal year, leap years or
+    not); any other period is repeated day for day. Returns (start, end, shift of a date)."""
+    months = _period_months(cycle)
     start = cycle.period_end + datetime.timedelta(days=1)
-    return start, start + (cycle.period_end - cycle.period_start)
+    if months:
+        end = _add_months(start, months) - datetime.timedelta(days=1)
+        return start, end, lambda day: _add_months(day, months)
+    shift = start - cycle.period_start
+    return start, start + (cycle.period_end - cycle.period_start), lambda day: day + shift
 
 
 def _evaluation_for_closing(cycle: Cycle) -> Evaluation:
@@ -481,8 +506,7 @@ def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
         _("The evaluation decided to end the project; a next cycle cannot start."),
         code="decided_end",
     )
-    start, end = _next_period(cycle)
-    shift = start - cycle.period_start
+    start, end, shift = _next_period(cycle)
     following = Cycle.objects.create(
         project=cycle.project,
         number=cycle.number + 1,
@@ -498,7 +522,7 @@ def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
         for i in cycle.indicators.all()
     )
     ScheduleItem.objects.bulk_create(
-        ScheduleItem(cycle=following, planned_on=s.planned_on + shift, activity=s.activity)
+        ScheduleItem(cycle=following, planned_on=shift(s.planned_on), activity=s.activity)
         for s in cycle.schedule.all()
     )
     BudgetLine.objects.bulk_create(
