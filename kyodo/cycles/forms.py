@@ -1,7 +1,7 @@
 """Forms of the cycle pages; the services validate again, the forms say it first."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,58 +9,87 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.normalize import nfkc
 from kyodo.cycles.models import EvaluationDecision, IncidentStatus, Rating
-from kyodo.projects.forms import DateInput, FiscalYearField, YenField
+from kyodo.projects.forms import DateInput, FiscalYearField
 from kyodo.projects.models import CostBearer
 
 
-class CountField(forms.CharField):
+class _NumberText(forms.CharField):
+    """A number typed as text, so that full-width digits, commas and units can be folded.
+
+    The length limit is checked on the text as typed: Django's own length validator would run
+    on the converted number and fail.
+    """
+
+    max_chars = 20
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return self.empty_number
+        if len(value) > self.max_chars:
+            raise ValidationError(_("Enter a shorter number."), code="max_length")
+        text = nfkc(value).replace(",", "").strip()
+        for suffix in self.suffixes:
+            text = text.removesuffix(suffix).strip()
+        if text.startswith(("-", "−")):
+            raise ValidationError(self.negative_message, code="negative")
+        return self.convert(text)
+
+    def widget_attrs(self, widget):
+        return {
+            **super().widget_attrs(widget),
+            "inputmode": self.inputmode,
+            "maxlength": str(self.max_chars),
+        }
+
+
+class CountField(_NumberText):
     """A whole number of people, 0 or more; full-width digits are accepted."""
 
+    empty_number = 0
+    suffixes = ("人",)
+    inputmode = "numeric"
+    negative_message = _("Enter a number of people of 0 or more.")
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 10)
         kwargs.setdefault("initial", 0)
         super().__init__(**kwargs)
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return 0
-        text = nfkc(value).replace(",", "").replace("人", "").strip()
-        if text.startswith(("-", "−")):
-            raise ValidationError(_("Enter a number of people of 0 or more."), code="negative")
-        if not re.fullmatch(r"\d+", text):
+    def convert(self, text):
+        if not re.fullmatch(r"\d{1,9}", text):
             raise ValidationError(_("Enter a whole number (digits only)."), code="invalid")
         return int(text)
 
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "numeric"}
+
+class YenField(_NumberText):
+    """Whole yen: accepts full-width digits, commas and a trailing 円; refuses minus and sen."""
+
+    empty_number = None
+    suffixes = ("円",)
+    inputmode = "numeric"
+    negative_message = _("Enter an amount of 0 yen or more.")
+
+    def convert(self, text):
+        text = text.removeprefix("¥").removeprefix("￥")
+        if not re.fullmatch(r"\d{1,15}", text):
+            raise ValidationError(_("Enter the amount in whole yen (digits only)."), code="invalid")
+        return int(text)
 
 
-class QuantityField(forms.CharField):
+class QuantityField(_NumberText):
     """A target or actual value, e.g. 120 or 85.5; full-width digits and commas accepted."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
+    empty_number = None
+    suffixes = ()
+    inputmode = "decimal"
+    negative_message = _("Enter 0 or more.")
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        text = nfkc(value).replace(",", "").strip()
-        if text.startswith(("-", "−")):
-            raise ValidationError(_("Enter 0 or more."), code="negative")
+    def convert(self, text):
         if not re.fullmatch(r"\d{1,12}(\.\d{1,2})?", text):
             raise ValidationError(
                 _("Enter a number, e.g. 120 or 85.5 (up to two decimals)."), code="invalid"
             )
-        try:
-            return Decimal(text)
-        except InvalidOperation as exc:  # pragma: no cover - the pattern above prevents it
-            raise ValidationError(_("Enter a number."), code="invalid") from exc
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "decimal"}
+        return Decimal(text)
 
 
 class PeriodForm(forms.Form):

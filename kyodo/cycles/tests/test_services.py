@@ -105,7 +105,7 @@ def test_the_plan_is_frozen_after_the_plan_phase(project):
 
 def test_plan_to_do_needs_goals_and_an_indicator(project):
     cycle = new_cycle(project, goals="")
-    with pytest.raises(TransitionRefused, match="indicator"):
+    with pytest.raises(TransitionRefused, match="指標"):
         services.cycle_transition(actor=None, cycle=cycle, to_status="do")
     services.indicator_add(actor=None, cycle=cycle, name="参加者数", target=10)
     with pytest.raises(TransitionRefused):
@@ -123,7 +123,7 @@ def test_check_to_act_needs_both_verifications(project, verification_questions):
     services.verification_submit(actor=None, verification=city)
     with pytest.raises(TransitionRefused) as error:
         services.cycle_transition(actor=None, cycle=cycle, to_status="act")
-    assert "Both" in str(error.value) or "両者" in str(error.value)
+    assert "両者が検証を提出" in str(error.value)
     partner = services.verification_save(actor=None, cycle=cycle, side="partner", answers=answers)
     # A draft is not a submission.
     with pytest.raises(TransitionRefused):
