@@ -43,17 +43,17 @@ class HistoryEntry:
         ]
 
 
-def _sources(cycle: Cycle, visible_verifications: list):
+def _sources(cycle_ids: list, visible_verifications: list):
     return [
-        (Cycle, Q(id=cycle.pk)),
-        (Indicator, Q(cycle_id=cycle.pk)),
-        (ScheduleItem, Q(cycle_id=cycle.pk)),
-        (BudgetLine, Q(cycle_id=cycle.pk)),
-        (ActivityRecord, Q(cycle_id=cycle.pk)),
-        (Verification, Q(cycle_id=cycle.pk)),
+        (Cycle, Q(id__in=cycle_ids)),
+        (Indicator, Q(cycle_id__in=cycle_ids)),
+        (ScheduleItem, Q(cycle_id__in=cycle_ids)),
+        (BudgetLine, Q(cycle_id__in=cycle_ids)),
+        (ActivityRecord, Q(cycle_id__in=cycle_ids)),
+        (Verification, Q(cycle_id__in=cycle_ids)),
         (VerificationAnswer, Q(verification_id__in=visible_verifications)),
-        (Evaluation, Q(cycle_id=cycle.pk)),
-        (Incident, Q(cycle_id=cycle.pk)),
+        (Evaluation, Q(cycle_id__in=cycle_ids)),
+        (Incident, Q(cycle_id__in=cycle_ids)),
     ]
 
 
@@ -94,13 +94,30 @@ def _entries_for(model, condition) -> list[HistoryEntry]:
 
 def cycle_history(cycle: Cycle, user) -> list[HistoryEntry]:
     """Newest first, at most HISTORY_LIMIT entries."""
+    return _history([cycle.pk], user)
+
+
+def project_cycle_history(project, user) -> list[HistoryEntry]:
+    """The changes to every cycle of a project, for the project's history tab."""
+    return _history(list(Cycle.objects.filter(project=project).values_list("pk", flat=True)), user)
+
+
+def _history(cycle_ids: list, user) -> list[HistoryEntry]:
+    from kyodo.cycles.selectors import both_submitted
+
+    verifications = list(
+        Verification.objects.filter(cycle_id__in=cycle_ids).select_related("cycle__project")
+    )
+    # Whether both sides submitted is a property of the cycle: ask once per cycle.
+    cycles = {v.cycle_id: v.cycle for v in verifications}
+    opened = {pk for pk, cycle in cycles.items() if both_submitted(cycle)}
     visible = [
         v.pk
-        for v in Verification.objects.filter(cycle=cycle).select_related("cycle__project")
-        if user.has_perm("cycles.view_answers", v)
+        for v in verifications
+        if v.cycle_id in opened or user.has_perm(f"cycles.verify_as_{v.side}", v.cycle)
     ]
     entries = []
-    for model, condition in _sources(cycle, visible):
+    for model, condition in _sources(cycle_ids, visible):
         entries.extend(_entries_for(model, condition))
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:HISTORY_LIMIT]

@@ -6,6 +6,7 @@ app_name = "cycles"
 
 urlpatterns = [
     path("project/<uuid:project_pk>/", views.project_cycles, name="project"),
+    path("project/<uuid:project_pk>/history/", views.project_history, name="project_history"),
     path("project/<uuid:project_pk>/troubles/", views.troubles, name="troubles"),
     path(
         "project/<uuid:project_pk>/troubles/<uuid:incident_pk>/",

@@ -523,6 +523,19 @@ def history(request, pk):
     )
 
 
+@project_view()
+def project_history(request, project_pk):
+    project = _get_project(request, project_pk)
+    from kyodo.cycles.history import project_cycle_history
+
+    return _page(
+        request,
+        "cycles/history.html",
+        project,
+        entries=project_cycle_history(project, request.user),
+    )
+
+
 # --- trouble log ---------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ def _pages(cycle):
     return {
         "project": reverse("cycles:project", args=[project]),
         "troubles": reverse("cycles:troubles", args=[project]),
+        "project_history": reverse("cycles:project_history", args=[project]),
         "detail": reverse("cycles:detail", args=[cycle.pk]),
         "records": reverse("cycles:records", args=[cycle.pk]),
         "comparison": reverse("cycles:comparison", args=[cycle.pk]),
@@ -393,6 +394,7 @@ PAGE_QUERIES = {
     "comparison": 9,
     "evaluation": 7,
     "history": 14,
+    "project_history": 15,
 }
 
 
@@ -427,3 +429,12 @@ def test_home_panels_query_count_does_not_grow(
         with django_assert_num_queries(queries):
             page = client.get(reverse(url)).content.decode()
         assert page.count("/cycles/") >= size
+
+
+def test_project_section_include_lists_the_cycles(project, django_assert_num_queries):
+    from django.template.loader import render_to_string
+
+    cycle_in(project, "do")
+    with django_assert_num_queries(1):
+        html = render_to_string("cycles/_project_section.html", {"project": project})
+    assert "第1サイクル" in html and reverse("cycles:project", args=[project.pk]) in html
