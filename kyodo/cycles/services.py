@@ -148,8 +148,12 @@ def _transition_guard(cycle: Cycle, to_status: str) -> str | None:
 
     if to_status == CycleStatus.DO and (not cycle.goals.strip() or not cycle.indicators.exists()):
         return _("The plan needs its goals and at least one indicator before it is carried out.")
-    if to_status == CycleStatus.ACT and not both_submitted(cycle):
-        return _("Both the city and the partner must submit their verification first.")
+    if to_status == CycleStatus.ACT:
+        if not both_submitted(cycle):
+            return _("Both the city and the partner must submit their verification first.")
+        # Once both have submitted, a draft can only be a correction still being written.
+        if Verification.objects.filter(cycle=cycle, submitted_at__isnull=True).exists():
+            return _("A correction of a verification has not been submitted yet.")
     return None
 
 

@@ -469,3 +469,18 @@ def test_next_period_has_the_same_length(start, end, next_start, next_end):
     )
     got_start, got_end, _shift = services._next_period(cycle)
     assert (got_start.isoformat(), got_end.isoformat()) == (next_start, next_end)
+
+
+def test_an_open_correction_holds_the_cycle_in_check(project, staff_a, verification_questions):
+    cycle = cycle_in(project, "check")
+    for side in ("city", "partner"):
+        v = services.verification_save(
+            actor=None, cycle=cycle, side=side, answers=all_answers(verification_questions)
+        )
+        services.verification_submit(actor=None, verification=v)
+    city = services.current_verification(cycle, "city")
+    correction = services.verification_correct(actor=staff_a, verification=city, reason="見直し")
+    with pytest.raises(TransitionRefused, match="訂正"):
+        services.cycle_transition(actor=None, cycle=cycle, to_status="act")
+    services.verification_submit(actor=staff_a, verification=correction)
+    assert services.cycle_transition(actor=None, cycle=cycle, to_status="act").status == "act"
