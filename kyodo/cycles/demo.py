@@ -107,7 +107,7 @@ def _first_flowers_cycle(project, partner_user):
     return services.cycle_start_next(actor=None, cycle=cycle)
 
 
-def _flowers(partner_user):
+def _flowers(partner_user, today):
     project = Project.objects.filter(title__startswith=FLOWERS).first()
     if project is None or Cycle.objects.filter(project=project).exists():
         return
@@ -118,6 +118,16 @@ def _flowers(partner_user):
     if project.status != ProjectStatus.RUNNING:
         return
     second = _first_flowers_cycle(project, partner_user)
+    # The second cycle's verification falls due within days, so that the staff home page
+    # shows a reminder whatever the day of seeding.
+    services.cycle_update_plan(
+        actor=None,
+        cycle=second,
+        goals=second.goals,
+        period_start=second.period_start,
+        period_end=max(second.period_start, today + datetime.timedelta(days=10)),
+        fiscal_year=second.fiscal_year,
+    )
     second = services.cycle_transition(actor=None, cycle=second, to_status="do")
     services.incident_record(
         actor=None,
@@ -218,5 +228,6 @@ def seed() -> None:
     if current_version(services.VERIFICATION_CHECKLIST) is None:
         return  # the guideline's checklists are loaded by its data migration
     partner_user = User.objects.filter(username="partner").first()
-    _flowers(partner_user)
-    _bousai(timezone.localdate())
+    today = timezone.localdate()
+    _flowers(partner_user, today)
+    _bousai(today)

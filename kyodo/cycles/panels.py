@@ -11,7 +11,8 @@ from kyodo.cycles.selectors import cycle_rows, partner_projects, reminders_due, 
 
 def panels(request, role) -> list[Panel]:
     user = request.user
-    if role in (Role.STAFF, Role.COORDINATOR):
+    # Staff only: the coordinator's home pins its query count and lists departments instead.
+    if role == Role.STAFF:
         projects = staff_projects(user)
         return [
             Panel(
@@ -19,7 +20,6 @@ def panels(request, role) -> list[Panel]:
                 {
                     "rows": cycle_rows(projects, Side.CITY),
                     "reminders": reminders_due(timezone.localdate(), projects),
-                    "everyone": role == Role.COORDINATOR,
                 },
             )
         ]

@@ -98,7 +98,14 @@ def test_the_task_sends_each_reminder_once_to_both_sides(
     result = send_reminders.enqueue()
     assert DBTaskResult.objects.filter(id=result.id).exists()
     # The task computes "today" itself: pin the clock it reads.
-    with mock.patch("django.utils.timezone.localdate", return_value=TODAY):
+    # The worker closes "old" connections before each task; inside this test's transaction
+    # that would close the test's own connection on PostgreSQL, so it is held open here.
+    with (
+        mock.patch("django.utils.timezone.localdate", return_value=TODAY),
+        mock.patch(
+            "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+        ),
+    ):
         call_command("db_worker", batch=True, no_startup_delay=True, reload=False)
     result.refresh()
     assert result.status == "SUCCESSFUL"
