@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kyodo.guideline",
     "kyodo.partners",
     "kyodo.projects",
+    "kyodo.cycles",
     "kyodo.calls",
     "kyodo.portal",
     "kyodo.api",
