@@ -12,7 +12,8 @@ from django.db import transaction
 from kyodo.accounts.models import Department, User
 from kyodo.guideline.models import CollaborationForm
 from kyodo.guideline.selectors import current_version
-from kyodo.partners.models import Partner, PartnerMembership, PartnerType
+from kyodo.partners.models import Partner, PartnerType
+from kyodo.partners.services import partner_create, partner_membership_add
 from kyodo.projects import services
 from kyodo.projects.models import CheckpointState, Decision, PlanArea, Project
 
@@ -31,8 +32,15 @@ def _partner(name: str, type_name: str, representative: str) -> Partner:
     partner = Partner.objects.filter(name=name).first()
     if partner is None:
         partner_type, _created = PartnerType.objects.get_or_create(name=type_name)
-        partner = Partner.objects.create(
-            name=name, partner_type=partner_type, representative=representative
+        # Through the partners service, so the sample partner is in the search index too.
+        partner = partner_create(
+            actor=None,
+            data={
+                "name": name,
+                "partner_type": partner_type,
+                "representative": representative,
+                "listed_publicly": True,
+            },
         )
     return partner
 
@@ -134,8 +142,10 @@ def seed() -> None:
     sea = _partner(SEA_GROUP, "ボランティア団体", "（サンプル）浜辺 守")
     neighbourhood = _partner(NEIGHBOURHOOD, "町内会", "（サンプル）潮見 会長")
     partner_user = User.objects.filter(username="partner").first()
-    if partner_user and not PartnerMembership.objects.filter(user=partner_user).exists():
-        PartnerMembership.objects.create(partner=sea, user=partner_user)
+    if partner_user:
+        # The demo partner account acts for the sea group in the sample projects (it may also
+        # belong to the partners app's first sample organisation).
+        partner_membership_add(actor=None, partner=sea, user=partner_user)
     common = {"plan_area": community, "fiscal_year_from": 2026, "fiscal_year_to": 2026}
 
     flowers = _create(
