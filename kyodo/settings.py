@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "kyodo.guideline",
     "kyodo.partners",
     "kyodo.projects",
+    "kyodo.cycles",
     "kyodo.calls",
     "kyodo.portal",
     "kyodo.api",
@@ -205,3 +206,14 @@ LOGGING = {
 KYODO_SUBSIDY_REPEAT_YEARS = env_int("KYODO_SUBSIDY_REPEAT_YEARS", 3)
 # Absolute address of the site, for links in e-mails sent outside a request (no trailing /).
 KYODO_SITE_URL = env_str("KYODO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# --- Partners (issue 3) and the shared Japanese search ---------------------------------------
+# kyodo.core.search holds the search index every app registers its documents in.
+INSTALLED_APPS += ["kyodo.core.search"]
+# Attachments of partner profiles (articles of association, budgets): PDF or Office only.
+PARTNER_ATTACHMENT_MAX_BYTES = env_int("PARTNER_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# Imports with more rows than this run as a background task with a progress page.
+PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 200)
+# --- Portal and public API (kyodo.portal, kyodo.api) -------------------------------------------
+# "ninja" as an app serves the API documentation's Swagger UI from our own static files, so
+# /api/docs works without loading scripts from a CDN.
+INSTALLED_APPS += ["ninja"]

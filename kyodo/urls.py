@@ -9,6 +9,7 @@ urlpatterns = [
     path("partners/", include("kyodo.partners.urls")),
     path("guideline/", include("kyodo.guideline.urls")),
     path("projects/", include("kyodo.projects.urls")),
+    path("cycles/", include("kyodo.cycles.urls")),
     path("calls/", include("kyodo.calls.urls")),
     path("portal/", include("kyodo.portal.urls")),
     path("api/", include("kyodo.api.urls")),

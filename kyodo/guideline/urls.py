@@ -1,3 +1,11 @@
+from django.urls import path
+
+from kyodo.guideline import views
+
 app_name = "guideline"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.checklist_list, name="list"),
+    path("<slug:key>/", views.checklist_detail, name="detail"),
+    path("<slug:key>/revise/", views.checklist_revise_view, name="revise"),
+]

@@ -6,3 +6,8 @@ class PartnersConfig(AppConfig):
     name = "kyodo.partners"
     label = "partners"
     verbose_name = _("Partners")
+
+    def ready(self):
+        from kyodo.partners import search
+
+        search.register()

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -44,8 +46,9 @@ class Partner(KyodoModel):
     partner_type = models.ForeignKey(
         PartnerType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="partners"
     )
-    name = models.CharField(_("name"), max_length=200)
-    name_kana = models.CharField(_("name (katakana)"), max_length=200, blank=True)
+    # "name" alone is translated 氏名 (a person's name) by the project catalogue.
+    name = models.CharField(_("organisation name"), max_length=200)
+    name_kana = models.CharField(_("organisation name (katakana)"), max_length=200, blank=True)
     representative = models.CharField(_("representative"), max_length=100, blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
@@ -66,6 +69,24 @@ class Partner(KyodoModel):
         default=False,
         help_text=_("The organisation consents to its public fields being shown on the portal."),
     )
+    # Capability profile (市民団体の力量, guideline §3-(1)-②): what the city weighs when it
+    # chooses a partner, including the evidence the guideline names for young groups.
+    activity = models.TextField(_("activity content"), blank=True)
+    track_record = models.TextField(
+        _("track record"),
+        blank=True,
+        help_text=_("Work outside the projects recorded here (those are listed automatically)."),
+    )
+    capacity = models.TextField(_("capacity to carry out projects"), blank=True)
+    planning = models.TextField(_("planning ability"), blank=True)
+    organisation = models.TextField(_("organisation"), blank=True)
+    annual_budget = models.PositiveBigIntegerField(_("annual budget (yen)"), null=True, blank=True)
+    revenue_sources = models.CharField(_("main revenue sources"), max_length=300, blank=True)
+    similar_work = models.TextField(_("similar past work"), blank=True)
+    qualifications = models.TextField(_("members' qualifications and licences"), blank=True)
+    trainings = models.TextField(_("trainings attended"), blank=True)
+    instructors = models.TextField(_("instructors"), blank=True)
+    officers = models.TextField(_("officers"), blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="PartnerMembership",
@@ -101,3 +122,83 @@ class PartnerMembership(KyodoModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.partner}"
+
+
+class AttachmentKind(models.TextChoices):
+    ARTICLES = "articles", _("Articles of association")
+    BUDGET = "budget", _("Budget or financial statement")
+    OTHER = "other", _("Other document")
+
+
+def attachment_path(instance, filename: str) -> str:
+    # A random name: the original one may hold personal names and is kept in `filename`.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"partners/{instance.partner_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+class PartnerAttachment(KyodoModel):
+    """A document backing a capability profile (PDF or Office files only)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("kind of document"), max_length=20, choices=AttachmentKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEWED = "previewed", _("Checked, waiting for confirmation")
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed: nothing was saved")
+
+
+class PartnerImport(KyodoModel):
+    """One import of a partner list: its checked rows, then its progress and outcome.
+
+    The rows are checked (and stored here, normalised) before anything is saved; confirming
+    saves all of them in one transaction or none.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED
+    )
+    rows = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("partner import")
+        verbose_name_plural = _("partner imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def percent(self) -> int:
+        return int(self.processed * 100 / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)

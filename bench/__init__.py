@@ -1,0 +1,1 @@
+"""Bounded load tests of the public portal on loopback (see bench/README.md)."""

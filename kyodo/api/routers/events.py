@@ -1,0 +1,102 @@
+"""Public events: the same selector as the portal pages, so the same privacy rules."""
+
+from datetime import date, time
+from decimal import Decimal
+from uuid import UUID
+
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.portal import selectors
+
+router = Router(tags=["events"])
+
+
+class ProjectRef(Schema):
+    id: UUID
+    title: str
+
+
+class EventOut(Schema):
+    id: UUID
+    title: str
+    title_kana: str
+    title_en: str
+    start_date: date
+    start_time: str | None = Field(description="HH:MM, Japan time (Asia/Tokyo); null all day.")
+    end_date: date
+    end_time: str | None = Field(description="HH:MM, Japan time (Asia/Tokyo).")
+    place_name: str
+    address: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    fee: int | None = Field(description="Fee in yen; 0 means free; null when not stated.")
+    fee_details: str
+    capacity: int | None
+    organiser: str
+    co_organisers: str
+    application_deadline: date | None
+    application_method: str
+    contact_name: str = Field(description="The contact the organiser chose to publish.")
+    contact_phone: str
+    url: str
+    description: str
+    project: ProjectRef | None
+    page_url: str = Field(description="The event's page on the portal.")
+
+
+class EventPage(PageOut):
+    results: list[EventOut]
+
+
+class EventFilters(PageParams):
+    date_from: date | None = Field(None, description="Events that end on or after this date.")
+    date_to: date | None = Field(None, description="Events that start on or before this date.")
+    project: UUID | None = Field(None, description="Only events of this project.")
+
+
+def _hhmm(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def event_out(request, event) -> dict:
+    project = selectors.public_project_of(event)
+    return {
+        **{name: getattr(event, name) for name in EventOut.model_fields if hasattr(event, name)},
+        "start_time": _hhmm(event.start_time),
+        "end_time": _hhmm(event.end_time),
+        "project": {"id": project.pk, "title": project.title} if project else None,
+        "page_url": request.build_absolute_uri(reverse("portal:event_detail", args=[event.pk])),
+    }
+
+
+@router.get(
+    "/",
+    response={200: EventPage, 400: ErrorOut},
+    summary="List public events",
+    description="Published events, soonest first. Filter by date range and project.",
+)
+def list_events(request, filters: Query[EventFilters]):
+    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
+        raise HttpError(400, "date_to は date_from 以降の日付にしてください。")
+    queryset = selectors.filter_events(
+        selectors.public_events(),
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        project_id=filters.project,
+    )
+    return paginate(queryset, filters, lambda event: event_out(request, event))
+
+
+@router.get(
+    "/{event_id}",
+    response={200: EventOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One public event",
+)
+def get_event(request, event_id: UUID):
+    event = selectors.public_events().filter(pk=event_id).first()
+    if event is None:
+        raise HttpError(404, "イベントが見つかりません。")
+    return event_out(request, event)

@@ -1,0 +1,175 @@
+"""Keeping the search index current and asking it (see the package docstring)."""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection, models, transaction
+
+from kyodo.core.search import registry
+from kyodo.core.search.models import SearchDocument
+from kyodo.core.search.tokens import display_words, unique_words, words
+
+# Title words (names, readings) weigh this many times more than body words.
+TITLE_WEIGHT = 4.0
+
+
+@dataclass
+class Hit:
+    object_id: uuid.UUID
+    score: float
+    terms: list[str] = field(default_factory=list)
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return " ".join(word for part in parts if part for word in words(str(part)))
+
+
+def document_for(obj: models.Model) -> SearchDocument:
+    searchable = registry.for_model(type(obj))
+    return document_from_parts(searchable.kind, obj.pk, searchable.title(obj), searchable.body(obj))
+
+
+def document_from_parts(
+    kind: str, object_id, title: Iterable[str], body: Iterable[str]
+) -> SearchDocument:
+    """An unsaved document, for bulk indexing (imports) where objects are not saved yet."""
+    return SearchDocument(kind=kind, object_id=object_id, title=_joined(title), body=_joined(body))
+
+
+def index_bulk_create(documents: list[SearchDocument]) -> None:
+    """Add documents of objects that have none yet (e.g. right after a bulk import)."""
+    SearchDocument.objects.bulk_create(documents, batch_size=500)
+
+
+@transaction.atomic
+def index_update(obj: models.Model) -> None:
+    """(Re)index one object; call it from the service that created or changed it."""
+    document = document_for(obj)
+    SearchDocument.objects.update_or_create(
+        kind=document.kind,
+        object_id=document.object_id,
+        defaults={"title": document.title, "body": document.body},
+    )
+
+
+@transaction.atomic
+def index_delete(obj: models.Model) -> None:
+    searchable = registry.for_model(type(obj))
+    SearchDocument.objects.filter(kind=searchable.kind, object_id=obj.pk).delete()
+
+
+@transaction.atomic
+def index_rebuild(kind: str, batch_size: int = 500) -> int:
+    """Rebuild the whole index of one document type (after a change of tokenizer or rules)."""
+    searchable = registry.get(kind)
+    SearchDocument.objects.filter(kind=kind).delete()
+    count = 0
+    batch = []
+    for obj in searchable.all_objects().iterator(chunk_size=batch_size):
+        batch.append(document_for(obj))
+        if len(batch) >= batch_size:
+            count += len(SearchDocument.objects.bulk_create(batch))
+            batch = []
+    count += len(SearchDocument.objects.bulk_create(batch))
+    return count
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _pg_quote(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("'", "''")
+    return f"'{escaped}'"
+
+
+def _scope_sql(scope) -> tuple[str, list]:
+    # Without a filter the whole kind is in scope, and the subquery would only cost time.
+    if scope is None:
+        return "", []
+    sql, params = scope
+    return f" AND d.object_id IN ({sql})", list(params)
+
+
+def _sqlite_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
+    joiner = " AND " if mode == "all" else " OR "
+    match = joiner.join(_quote(word) for word in query_words)
+    scope_sql, scope_params = _scope_sql(scope)
+    # bm25() is lower for better matches; the weights follow the column order (title, body).
+    score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)" if ranked else "0"
+    sql = (
+        f"SELECT d.object_id, {score} AS score "
+        "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
+        f"WHERE search_fts MATCH %s AND d.kind = %s{scope_sql}"
+        + (" ORDER BY score DESC, d.object_id" if ranked else "")
+    )
+    return sql, [match, kind, *scope_params]
+
+
+def _postgresql_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
+    joiner = " & " if mode == "all" else " | "
+    tsquery = joiner.join(_pg_quote(word) for word in query_words)
+    scope_sql, scope_params = _scope_sql(scope)
+    # Weights are {D, C, B, A}: the title is A, the body B (see migration 0002).
+    score = f"ts_rank('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.vector, q)" if ranked else "0"
+    sql = (
+        f"SELECT d.object_id, {score} AS score "
+        "FROM search_searchdocument d, to_tsquery('simple', %s) q "
+        f"WHERE d.vector @@ q AND d.kind = %s{scope_sql}"
+        + (" ORDER BY score DESC, d.object_id" if ranked else "")
+    )
+    return sql, [tsquery, kind, *scope_params]
+
+
+def _ranked(
+    queryset: models.QuerySet, query_words: list[str], mode: str, ranked: bool = True
+) -> list[Hit]:
+    kind = registry.for_model(queryset.model).kind
+    scope = None
+    if queryset.query.where:
+        scope = queryset.order_by().values("pk").query.sql_with_params()
+    build = _postgresql_query if connection.vendor == "postgresql" else _sqlite_query
+    sql, params = build(kind, query_words, mode, scope, ranked)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Hit(uuid.UUID(str(object_id)), float(score)) for object_id, score in cursor]
+
+
+def search(queryset: models.QuerySet, query: str, *, mode: str = "all") -> list[Hit]:
+    """The objects of `queryset` matching `query`, best first (`Hit.terms` left empty).
+
+    mode="all" needs every word of the query; mode="any" ranks objects with any of them.
+    An empty query (or one of particles only) finds nothing. Only ids and scores are read,
+    so this stays fast with many hits; fill in the matched words of the hits you show with
+    `explain()`.
+    """
+    # "all" requires every word, parts of compounds included (a text holding the compound
+    # holds its parts); "any" uses only the long units, or single characters such as 市 or
+    # 者 would rank half the index.
+    query_words = unique_words(query) if mode == "all" else display_words(query)
+    if not query_words:
+        return []
+    return _ranked(queryset, query_words, mode)
+
+
+def explain(model: type[models.Model], hits: list[Hit], query: str) -> list[Hit]:
+    """Fill `terms` of `hits` (e.g. one page of them) with the query's words each holds."""
+    shown = display_words(query)
+    kind = registry.for_model(model).kind
+    documents = SearchDocument.objects.filter(
+        kind=kind, object_id__in=[hit.object_id for hit in hits]
+    ).values_list("object_id", "title", "body")
+    present = {object_id: set(f"{title} {body}".split()) for object_id, title, body in documents}
+    for hit in hits:
+        words_there = present.get(hit.object_id, set())
+        hit.terms = [word for word in shown if word in words_there]
+    return hits
+
+
+def word_matches(queryset: models.QuerySet, query: str) -> dict[str, set]:
+    """For each word of `query` (long units), the ids of the objects holding it."""
+    return {
+        word: {hit.object_id for hit in _ranked(queryset, [word], "all", ranked=False)}
+        for word in display_words(query)
+    }

@@ -1,0 +1,23 @@
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """The searchable words of one object, kept by `kyodo.core.search.index`.
+
+    Not a domain record (no history, integer key): the integer key is the rowid of the SQLite
+    FTS5 index, which must be stable. On PostgreSQL a generated `vector` column (not declared
+    here; see migration 0002) holds the tsvector with its GIN index.
+    """
+
+    kind = models.CharField(max_length=60)
+    object_id = models.UUIDField()
+    title = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_document")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

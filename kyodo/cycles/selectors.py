@@ -1,0 +1,366 @@
+"""Reading cycles: the blind verification rule, the comparison, arithmetic, panels, reminders."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from kyodo.accounts.roles import Role
+from kyodo.cycles.models import (
+    ActivityRecord,
+    BudgetLine,
+    Cycle,
+    CycleStatus,
+    EvaluationDecision,
+    Indicator,
+    ReminderKind,
+    Side,
+    Verification,
+    VerificationAnswer,
+)
+from kyodo.guideline.models import CollaborationForm, Question
+from kyodo.projects.models import Agreement, CostBearer, Project, ProjectStatus
+
+VERIFICATION_WINDOW_DAYS = 14
+EXPIRY_WINDOW_DAYS = 30
+
+
+# --- verification -------------------------------------------------------------------------
+
+
+def submitted_verifications(cycle: Cycle) -> dict[str, Verification]:
+    """The latest submitted revision of each side that has submitted: {side: verification}."""
+    latest: dict[str, Verification] = {}
+    for verification in Verification.objects.filter(cycle=cycle, submitted_at__isnull=False):
+        best = latest.get(verification.side)
+        if best is None or verification.revision > best.revision:
+            latest[verification.side] = verification
+    return latest
+
+
+def both_submitted(cycle: Cycle) -> bool:
+    """Whether both sides have submitted, which opens each side's answers to the other."""
+    sides = set(
+        Verification.objects.filter(cycle=cycle, submitted_at__isnull=False).values_list(
+            "side", flat=True
+        )
+    )
+    return sides == {Side.CITY, Side.PARTNER}
+
+
+@dataclass
+class ComparisonRow:
+    question: Question
+    city: object
+    partner: object
+
+    @property
+    def differs(self) -> bool:
+        return (
+            self.city is not None
+            and self.partner is not None
+            and (self.city.rating != self.partner.rating)
+        )
+
+    @property
+    def gap(self) -> int:
+        return abs(self.city.rating - self.partner.rating) if self.differs else 0
+
+
+def comparison(cycle: Cycle) -> list[tuple[str, list[ComparisonRow]]] | None:
+    """Both sides' answers side by side, grouped by verification area; None until both
+    sides have submitted (the answers stay blind until then)."""
+    latest = submitted_verifications(cycle)
+    if set(latest) != {Side.CITY, Side.PARTNER}:
+        return None
+    city, partner = latest[Side.CITY], latest[Side.PARTNER]
+    answers = {
+        (a.verification_id, a.question_id): a
+        for a in VerificationAnswer.objects.filter(verification__in=[city, partner])
+    }
+    groups: dict[str, list[ComparisonRow]] = {}
+    for question in city.version.questions.order_by("order"):
+        groups.setdefault(question.group or "", []).append(
+            ComparisonRow(
+                question,
+                answers.get((city.pk, question.pk)),
+                answers.get((partner.pk, question.pk)),
+            )
+        )
+    return list(groups.items())
+
+
+def verification_rows(verification: Verification) -> list[tuple[str, list]]:
+    """A verification's questions with its answers, grouped by area (for the read-only view)."""
+    answers = {a.question_id: a for a in verification.answers.all()}
+    groups: dict[str, list] = {}
+    for question in verification.version.questions.order_by("order"):
+        groups.setdefault(question.group or "", []).append((question, answers.get(question.pk)))
+    return list(groups.items())
+
+
+# --- arithmetic ---------------------------------------------------------------------------
+
+
+def achievement_rate(target, actual) -> Decimal | None:
+    """Actual as a percentage of the target, to one decimal; None if either is missing or the
+    target is 0 (a rate against nothing means nothing)."""
+    if target is None or actual is None or Decimal(target) == 0:
+        return None
+    rate = Decimal(actual) * 100 / Decimal(target)
+    return rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def indicator_rows(cycle: Cycle) -> list[tuple[Indicator, Decimal | None]]:
+    return [(i, achievement_rate(i.target, i.actual)) for i in cycle.indicators.all()]
+
+
+def budget_summary(cycle: Cycle) -> dict:
+    """Planned and actual per side and in all; `actual` counts only lines with an actual."""
+    summary = {
+        side: {"planned": 0, "actual": 0, "difference": 0} for side in (*CostBearer.values, "all")
+    }
+    for line in BudgetLine.objects.filter(cycle=cycle):
+        for key in (line.bearer, "all"):
+            summary[key]["planned"] += line.planned
+            summary[key]["actual"] += line.actual or 0
+    for values in summary.values():
+        values["difference"] = values["actual"] - values["planned"]
+        values["rate"] = achievement_rate(values["planned"], values["actual"])
+    return summary
+
+
+def activity_totals(cycle: Cycle) -> dict:
+    records = ActivityRecord.objects.filter(cycle=cycle).values_list("participants", "volunteers")
+    participants = volunteers = count = 0
+    for p, v in records:
+        participants, volunteers, count = participants + p, volunteers + v, count + 1
+    return {"records": count, "participants": participants, "volunteers": volunteers}
+
+
+# --- what each project needs next (home panels) -------------------------------------------
+
+
+def _current_cycles(projects: QuerySet) -> QuerySet:
+    """The open cycle of each project (or its last one), with what the panels need."""
+    return (
+        Cycle.objects.filter(project__in=projects)
+        .select_related("project", "project__department")
+        .prefetch_related(
+            Prefetch(
+                "verifications",
+                queryset=Verification.objects.filter(submitted_at__isnull=False).only(
+                    "id", "cycle_id", "side", "submitted_at"
+                ),
+                to_attr="submitted",
+            )
+        )
+        .order_by("project__title", "-number")
+    )
+
+
+def needs_next(cycle: Cycle, side: str | None = None) -> str:
+    """What the cycle needs next, in a few words; uses the prefetched `submitted` list."""
+    submitted = {v.side for v in getattr(cycle, "submitted", [])}
+    status = cycle.status
+    if status == CycleStatus.PLAN:
+        return _("Complete the plan and start carrying it out")
+    if status == CycleStatus.DO:
+        return _("Record activities and actual values")
+    if status == CycleStatus.CHECK:
+        return _check_needs(submitted, side)
+    if status == CycleStatus.ACT:
+        return _("Joint review and evaluation")
+    return _("Cycle completed")
+
+
+def _check_needs(submitted: set, side: str | None) -> str:
+    if side == Side.PARTNER:
+        if Side.PARTNER not in submitted:
+            return _("Submit your side's verification")
+        return _("Waiting for the city's verification")
+    if Side.CITY not in submitted:
+        return _("Verification pending")
+    if Side.PARTNER not in submitted:
+        return _("Waiting for the partner's verification")
+    return _("Both verifications submitted")
+
+
+def _latest_per_project(cycles) -> list[Cycle]:
+    seen, result = set(), []
+    for cycle in cycles:
+        if cycle.project_id not in seen:
+            seen.add(cycle.project_id)
+            result.append(cycle)
+    return result
+
+
+def cycle_rows(projects: QuerySet, side: str) -> list[tuple[Cycle, str]]:
+    """The current cycle of each project not yet completed, with what `side` is to do next."""
+    cycles = _latest_per_project(_current_cycles(projects))
+    return [(c, needs_next(c, side)) for c in cycles if c.status != CycleStatus.DONE]
+
+
+def staff_projects(user) -> QuerySet:
+    """The projects whose cycles a person on the city side follows on the home page: a
+    coordinator follows every project, staff those of their department."""
+    from kyodo.accounts.rules import is_coordinator
+
+    if is_coordinator(user):
+        return Project.objects.all()
+    return Project.objects.filter(department_id=user.department_id or None)
+
+
+def partner_projects(user) -> QuerySet:
+    return Project.objects.filter(participations__partner__memberships__user=user).distinct()
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str
+    project: Project
+    subject_id: object
+    due_on: datetime.date
+
+    @property
+    def label(self) -> str:
+        return ReminderKind(self.kind).label
+
+
+def reminders_due(today: datetime.date, projects: QuerySet | None = None) -> list[Reminder]:
+    """Reminders whose time has come: a verification due within 14 days (or overdue) in a
+    cycle not yet verified by both sides; an agreement's validity, or a 補助's subsidy term,
+    ending within 30 days. Three queries, whatever the number of projects."""
+    projects = Project.objects.all() if projects is None else projects
+    reminders = [
+        Reminder(ReminderKind.VERIFICATION_DUE, c.project, c.pk, c.period_end)
+        for c in _current_cycles(projects.filter(status=ProjectStatus.RUNNING))
+        .filter(status__in=[CycleStatus.PLAN, CycleStatus.DO, CycleStatus.CHECK])
+        .filter(period_end__lte=today + datetime.timedelta(days=VERIFICATION_WINDOW_DAYS))
+        if len({v.side for v in c.submitted}) < 2
+    ]
+    horizon = today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS)
+    agreements = Agreement.objects.filter(
+        project__in=projects.exclude(status=ProjectStatus.CLOSED), finalised_at__isnull=False
+    ).select_related("project", "project__department")
+    for agreement in agreements.filter(
+        Q(valid_until__range=(today, horizon))
+        | Q(term_end__range=(today, horizon), project__form=CollaborationForm.HOJO)
+    ):
+        if today <= agreement.valid_until <= horizon:
+            reminders.append(
+                Reminder(
+                    ReminderKind.AGREEMENT_EXPIRING,
+                    agreement.project,
+                    agreement.pk,
+                    agreement.valid_until,
+                )
+            )
+        term_end = agreement.term_end
+        is_subsidy = agreement.project.form == CollaborationForm.HOJO
+        if is_subsidy and term_end and today <= term_end <= horizon:
+            reminders.append(
+                Reminder(
+                    ReminderKind.SUBSIDY_TERM_ENDING, agreement.project, agreement.pk, term_end
+                )
+            )
+    return sorted(reminders, key=lambda r: (r.due_on, r.project.title))
+
+
+def reminder_recipients(projects) -> dict:
+    """{project id: [users]}: the staff of the department in charge and the members of the
+    participating partners, each with an e-mail address. Two queries."""
+    User = get_user_model()
+    projects = list(projects)
+    by_department: dict = {}
+    for user in User.objects.filter(
+        is_active=True,
+        groups__name=Role.STAFF.value,
+        department_id__in={p.department_id for p in projects},
+    ).exclude(email=""):
+        by_department.setdefault(user.department_id, []).append(user)
+    partner_members: dict = {}
+    for user in (
+        User.objects.filter(
+            is_active=True, partner_memberships__partner__participations__project__in=projects
+        )
+        .exclude(email="")
+        .annotate(project_id=F("partner_memberships__partner__participations__project_id"))
+        .distinct()
+    ):
+        partner_members.setdefault(user.project_id, []).append(user)
+    return {
+        p.pk: by_department.get(p.department_id, []) + partner_members.get(p.pk, [])
+        for p in projects
+    }
+
+
+# --- public results -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicCycleResult:
+    """What the public portal may show of an evaluated cycle: no names, no comments."""
+
+    number: int
+    fiscal_year: int | None
+    period_start: datetime.date
+    period_end: datetime.date
+    decision: str
+    decision_label: str
+    indicators: list[dict]
+    budget_planned: int
+    budget_actual: int
+    records: int
+    participants: int
+    volunteers: int
+
+
+def public_cycle_results(project: Project) -> list[PublicCycleResult]:
+    """The evaluated cycles of a public project, for the portal. Carries no personal data:
+    no names of people, no free-text comments or verification answers (which may name people),
+    only the decision, indicators with target and actual, budget totals and activity counts."""
+    if not Project.objects.public().filter(pk=project.pk).exists():
+        return []
+    cycles = (
+        Cycle.objects.filter(project=project, evaluation__isnull=False)
+        .select_related("evaluation")
+        .prefetch_related("indicators", "budget_lines", "records")
+        .order_by("number")
+    )
+    results = []
+    for cycle in cycles:
+        lines = list(cycle.budget_lines.all())
+        records = list(cycle.records.all())
+        results.append(
+            PublicCycleResult(
+                number=cycle.number,
+                fiscal_year=cycle.fiscal_year,
+                period_start=cycle.period_start,
+                period_end=cycle.period_end,
+                decision=cycle.evaluation.decision,
+                decision_label=str(EvaluationDecision(cycle.evaluation.decision).label),
+                indicators=[
+                    {
+                        "name": i.name,
+                        "unit": i.unit,
+                        "target": i.target,
+                        "actual": i.actual,
+                        "rate": achievement_rate(i.target, i.actual),
+                    }
+                    for i in cycle.indicators.all()
+                ],
+                budget_planned=sum(b.planned for b in lines),
+                budget_actual=sum(b.actual or 0 for b in lines),
+                records=len(records),
+                participants=sum(r.participants for r in records),
+                volunteers=sum(r.volunteers for r in records),
+            )
+        )
+    return results

@@ -1,0 +1,159 @@
+"""Reminders: due dates computed, sent by the background task, delivered once."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from kyodo.accounts.roles import Role
+from kyodo.accounts.tests.factories import UserFactory
+from kyodo.cycles import selectors, services
+from kyodo.cycles.models import ReminderDelivery, ReminderKind
+from kyodo.cycles.tests.conftest import make_project, new_cycle
+from kyodo.projects.models import Agreement
+
+TODAY = datetime.date(2027, 3, 20)
+
+
+@pytest.fixture
+def running(project, partner_member):
+    partner_member.email = "partner@example.jp"
+    partner_member.save()
+    return project
+
+
+def _agreement(project, *, valid_until, term_end=None, form=None):
+    if form:
+        project.form = form
+        project.save()
+    return Agreement.objects.create(
+        project=project,
+        valid_from=datetime.date(2026, 4, 1),
+        valid_until=valid_until,
+        term_end=term_end,
+        city_signatory="網走市長",
+        partner_signatory="会長",
+        finalised_at=datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC),
+    )
+
+
+def test_verification_is_due_at_the_end_of_the_period(running):
+    cycle = new_cycle(running, period_end=datetime.date(2027, 3, 31))
+    due = selectors.reminders_due(TODAY)
+    assert [(r.kind, r.subject_id, r.due_on) for r in due] == [
+        (ReminderKind.VERIFICATION_DUE, cycle.pk, datetime.date(2027, 3, 31))
+    ]
+    # Not yet two weeks before the end.
+    assert selectors.reminders_due(datetime.date(2027, 3, 16)) == []
+    # Overdue still reminds.
+    assert len(selectors.reminders_due(datetime.date(2027, 4, 5))) == 1
+
+
+@pytest.mark.parametrize(
+    ("valid_until", "expected"),
+    [
+        (datetime.date(2027, 4, 19), True),  # 30 days from TODAY
+        (datetime.date(2027, 4, 20), False),
+        (datetime.date(2027, 3, 20), True),
+        (datetime.date(2027, 3, 19), False),  # already ended
+    ],
+)
+def test_agreement_validity_ending_within_30_days(running, valid_until, expected):
+    _agreement(running, valid_until=valid_until)
+    kinds = [r.kind for r in selectors.reminders_due(TODAY)]
+    assert (ReminderKind.AGREEMENT_EXPIRING in kinds) is expected
+
+
+def test_subsidy_term_ending_only_for_hojo(running):
+    _agreement(running, valid_until=datetime.date(2028, 3, 31), term_end=datetime.date(2027, 4, 10))
+    assert selectors.reminders_due(TODAY) == []
+    running.form = "hojo"
+    running.save()
+    due = selectors.reminders_due(TODAY)
+    assert [(r.kind, r.due_on) for r in due] == [
+        (ReminderKind.SUBSIDY_TERM_ENDING, datetime.date(2027, 4, 10))
+    ]
+
+
+def test_closed_projects_and_verified_cycles_do_not_remind(running, department_a):
+    _agreement(running, valid_until=datetime.date(2027, 4, 1))
+    running.status = "closed"
+    running.save()
+    assert selectors.reminders_due(TODAY) == []
+
+
+def test_the_task_sends_each_reminder_once_to_both_sides(
+    running, staff_a, partner_member, department_b, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    UserFactory(roles=[Role.STAFF], department=department_b)  # another department: not told
+    new_cycle(running, period_end=datetime.date(2027, 3, 31))
+    _agreement(running, valid_until=datetime.date(2027, 4, 1))
+
+    from kyodo.cycles.tasks import send_reminders
+
+    result = send_reminders.enqueue()
+    assert DBTaskResult.objects.filter(id=result.id).exists()
+    # The task computes "today" itself: pin the clock it reads.
+    # The worker closes "old" connections before each task; inside this test's transaction
+    # that would close the test's own connection on PostgreSQL, so it is held open here.
+    with (
+        mock.patch("django.utils.timezone.localdate", return_value=TODAY),
+        mock.patch(
+            "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+        ),
+    ):
+        call_command("db_worker", batch=True, no_startup_delay=True, reload=False)
+    result.refresh()
+    assert result.status == "SUCCESSFUL"
+    assert result.return_value == 4
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted([staff_a.email] * 2 + ["partner@example.jp"] * 2)
+    subjects = {m.subject for m in mail.outbox}
+    assert any("検証" in s for s in subjects) and any("協定" in s for s in subjects)
+    assert ReminderDelivery.objects.count() == 4
+
+    # The next day's sweep sends nothing new.
+    mail.outbox.clear()
+    assert services.reminders_send(actor=None, today=TODAY + datetime.timedelta(days=1)) == 0
+    assert mail.outbox == []
+
+
+def test_a_failed_sending_is_tried_again(running, staff_a, settings, monkeypatch):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    new_cycle(running, period_end=datetime.date(2027, 3, 31))
+
+    def broken(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.send_mail", broken)
+    with pytest.raises(OSError):
+        services.reminders_send(actor=None, today=TODAY)
+    assert ReminderDelivery.objects.count() == 0
+    monkeypatch.undo()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.reminders_send(actor=None, today=TODAY) == 2
+
+
+def test_no_person_may_send_reminders(staff_a, coordinator):
+    from django.core.exceptions import PermissionDenied
+
+    for person in (staff_a, coordinator):
+        with pytest.raises(PermissionDenied):
+            services.reminders_send(actor=person, today=TODAY)
+
+
+def test_the_command_enqueues_the_sweep(db, capsys):
+    call_command("enqueue_reminders")
+    assert DBTaskResult.objects.filter(task_path="kyodo.cycles.tasks.send_reminders").count() == 1
+    assert "Enqueued" in capsys.readouterr().out
+
+
+def test_reminders_of_another_department_stay_off_my_home(department_b, staff_a):
+    other = make_project(department_b, title="別の課の事業")
+    new_cycle(other, period_end=datetime.date(2027, 3, 31))
+    mine = selectors.staff_projects(staff_a)
+    assert selectors.reminders_due(TODAY, mine) == []

@@ -1,0 +1,165 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.core.forms import FuriganaField, PhoneNumberField, PostalCodeField
+from kyodo.partners.models import ActivityField, AttachmentKind, Partner, PartnerType
+from kyodo.partners.selectors import duplicate_partners
+
+
+class PartnerForm(forms.ModelForm):
+    name_kana = FuriganaField(
+        label=_("organisation name (katakana)"),
+        max_length=200,
+        required=False,
+        help_text=_("Hiragana is converted to katakana."),
+    )
+    postal_code = PostalCodeField(label=_("postal code"), required=False)
+    contact_phone = PhoneNumberField(label=_("contact phone"), required=False)
+    founded_on = forms.DateField(
+        label=_("founded on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("e.g. 2015-04-01"),
+    )
+    fields = forms.ModelMultipleChoiceField(
+        label=_("fields of activity"),
+        queryset=ActivityField.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    website = forms.URLField(
+        label=_("website"), required=False, assume_scheme="https", max_length=200
+    )
+    # Hidden until a possible duplicate is found; then shown as a checkbox to confirm.
+    confirm_duplicate = forms.BooleanField(
+        label=_("Save anyway: this is a different organisation"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    class Meta:
+        model = Partner
+        fields = [
+            "partner_type",
+            "name",
+            "name_kana",
+            "representative",
+            "founded_on",
+            "member_count",
+            "fields",
+            "area_served",
+            "postal_code",
+            "address",
+            "website",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "listed_publicly",
+            "activity",
+            "track_record",
+            "capacity",
+            "planning",
+            "organisation",
+            "annual_budget",
+            "revenue_sources",
+            "similar_work",
+            "qualifications",
+            "trainings",
+            "instructors",
+            "officers",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in (
+                "activity",
+                "track_record",
+                "capacity",
+                "planning",
+                "organisation",
+                "similar_work",
+                "qualifications",
+                "trainings",
+                "instructors",
+                "officers",
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner_type"].queryset = PartnerType.objects.all()
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        self.duplicates = []
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("name")
+        if name:
+            self.duplicates = duplicate_partners(
+                name, cleaned.get("representative") or "", exclude=self.instance
+            )
+        if self.duplicates and not cleaned.get("confirm_duplicate"):
+            self.fields["confirm_duplicate"].widget = forms.CheckboxInput()
+            self.add_error(
+                "confirm_duplicate",
+                _(
+                    "A partner with the same name and representative is already registered. "
+                    "Check that this is a different organisation, then tick this box."
+                ),
+            )
+        return cleaned
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("fields", None)
+        data.pop("confirm_duplicate", None)
+        return data
+
+
+class PartnerFilterForm(forms.Form):
+    q = forms.CharField(label=_("Keywords"), required=False, max_length=200)
+    partner_type = forms.ModelChoiceField(
+        label=_("type"), queryset=PartnerType.objects.all(), required=False
+    )
+    field = forms.ModelChoiceField(
+        label=_("field of activity"), queryset=ActivityField.objects.all(), required=False
+    )
+    area = forms.CharField(label=_("area"), required=False, max_length=100)
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind of document"), choices=AttachmentKind.choices)
+    title = forms.CharField(label=_("title"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("file"),
+        help_text=_("PDF, Word, Excel, PowerPoint or OpenDocument; checked by its content."),
+    )
+
+
+class MatchForm(forms.Form):
+    query = forms.CharField(
+        label=_("Local issue"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Describe the issue in your own words, e.g. 高齢者の見守りと冬の除雪."),
+    )
+    fields = forms.ModelMultipleChoiceField(
+        label=_("fields of activity"),
+        queryset=ActivityField.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Partner list"),
+        help_text=_(
+            "An Excel (.xlsx) or CSV file (UTF-8 or Shift_JIS) whose first row holds the "
+            "column headings of the export."
+        ),
+    )
+
+
+class TaxonomyItemForm(forms.Form):
+    name = forms.CharField(label=_("item name"), max_length=50)
+    sort_order = forms.IntegerField(label=_("order"), min_value=0, initial=100)

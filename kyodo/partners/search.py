@@ -1,0 +1,51 @@
+"""How a partner becomes a search document (registered in PartnersConfig.ready)."""
+
+from kyodo.core.search import registry
+from kyodo.partners.models import Partner
+
+KIND = "partners.partner"
+
+
+def title_parts(partner: Partner) -> list[str]:
+    return [partner.name, partner.name_kana]
+
+
+def _body(partner: Partner) -> list[str]:
+    return body_parts(
+        partner,
+        partner.partner_type.name,
+        [field.name for field in partner.fields.all()],
+        [project.title for project in partner.projects.all()],
+    )
+
+
+def body_parts(partner, type_name: str, field_names: list[str], project_titles: list[str]):
+    """The body text; also used by imports, which index partners before they are saved."""
+    return [
+        type_name,
+        *field_names,
+        partner.area_served,
+        partner.activity,
+        partner.track_record,
+        partner.similar_work,
+        partner.capacity,
+        partner.planning,
+        partner.qualifications,
+        partner.trainings,
+        # The derived track record: titles of the projects it took part in.
+        *project_titles,
+    ]
+
+
+def register() -> None:
+    registry.register(
+        KIND,
+        model=Partner,
+        title=title_parts,
+        body=_body,
+        queryset=partners_for_index,
+    )
+
+
+def partners_for_index():
+    return Partner.objects.select_related("partner_type").prefetch_related("fields", "projects")

@@ -1,0 +1,171 @@
+"""Reads of partner data for pages, exports, the portal and other apps."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from kyodo.core.normalize import normalize_search_key
+from kyodo.core.search.index import explain, search
+from kyodo.partners.models import ActivityField, Partner, PartnerType
+
+# The fields of a partner anyone may see once the partner consents to be listed. The contact
+# person's name, phone and e-mail are never among them.
+PUBLIC_FIELDS = (
+    "name",
+    "name_kana",
+    "representative",
+    "founded_on",
+    "member_count",
+    "area_served",
+    "website",
+    "activity",
+    "track_record",
+)
+
+
+def partners_for_list() -> QuerySet[Partner]:
+    return Partner.objects.select_related("partner_type").prefetch_related("fields")
+
+
+def public_partners() -> QuerySet[Partner]:
+    """Partners that consented to the public portal (for the portal; public fields only)."""
+    return partners_for_list().filter(listed_publicly=True)
+
+
+def public_representation(partner: Partner) -> dict:
+    """What the public may know of a consenting partner: no contact person, no finances."""
+    data = {name: getattr(partner, name) for name in PUBLIC_FIELDS}
+    data["id"] = partner.pk
+    data["partner_type"] = partner.partner_type.name
+    data["fields"] = [field.name for field in partner.fields.all()]
+    return data
+
+
+def duplicate_partners(name: str, representative: str, exclude=None) -> list[Partner]:
+    """Partners with the same name and representative (spaces and widths folded)."""
+    key = normalize_search_key(representative)
+    candidates = Partner.objects.filter(name=name.strip())
+    if exclude is not None and exclude.pk:
+        candidates = candidates.exclude(pk=exclude.pk)
+    return [p for p in candidates if normalize_search_key(p.representative) == key]
+
+
+@dataclass
+class PartnerFilters:
+    query: str = ""
+    partner_type: PartnerType | None = None
+    field: ActivityField | None = None
+    area: str = ""
+
+    def apply(self, queryset: QuerySet[Partner]) -> QuerySet[Partner]:
+        if self.partner_type is not None:
+            queryset = queryset.filter(partner_type=self.partner_type)
+        if self.field is not None:
+            queryset = queryset.filter(fields=self.field)
+        if self.area:
+            queryset = queryset.filter(
+                Q(area_served__icontains=self.area) | Q(address__icontains=self.area)
+            )
+        return queryset
+
+
+def filtered_partners(filters: PartnerFilters) -> list[Partner]:
+    """All partners matching the filters, ranked by the search when there is a query."""
+    queryset = filters.apply(Partner.objects.all())
+    if not filters.query.strip():
+        return list(partners_for_list().filter(pk__in=queryset.values("pk")))
+    hits = search(queryset, filters.query)
+    found = partners_for_list().in_bulk([hit.object_id for hit in hits])
+    return [found[hit.object_id] for hit in hits if hit.object_id in found]
+
+
+def partner_page(filters: PartnerFilters, page_number):
+    """One page of the staff list; with a query, each partner carries `matched_terms`."""
+    queryset = filters.apply(Partner.objects.all())
+    if not filters.query.strip():
+        paginator = Paginator(partners_for_list().filter(pk__in=queryset.values("pk")), 50)
+        return paginator.get_page(page_number)
+    paginator = Paginator(search(queryset, filters.query), 50)
+    page = paginator.get_page(page_number)
+    hits = explain(Partner, list(page.object_list), filters.query)
+    found = partners_for_list().in_bulk([hit.object_id for hit in hits])
+    partners = []
+    for hit in hits:
+        if hit.object_id in found:
+            found[hit.object_id].matched_terms = hit.terms
+            partners.append(found[hit.object_id])
+    page.object_list = partners
+    return page
+
+
+def partner_detail_queryset() -> QuerySet[Partner]:
+    return Partner.objects.select_related("partner_type").prefetch_related(
+        "fields",
+        "attachments",
+        Prefetch("memberships__user"),
+    )
+
+
+def partner_projects(partner: Partner):
+    """The track record derived from projects: participations with their project, newest first."""
+    return partner.participations.select_related("project", "project__department").order_by(
+        "-project__created_at"
+    )
+
+
+# Fields compared between two history records (not timestamps, which always change).
+HISTORY_FIELDS = [
+    f for f in Partner._meta.concrete_fields if f.name not in ("id", "created_at", "updated_at")
+]
+
+
+def _changed_fields(newer, older) -> list[str]:
+    changed = [
+        str(f.verbose_name)
+        for f in HISTORY_FIELDS
+        if getattr(newer, f.attname) != getattr(older, f.attname)
+    ]
+    if _field_ids(newer) != _field_ids(older):
+        changed.append(str(Partner._meta.get_field("fields").verbose_name))
+    return changed
+
+
+def _field_ids(record) -> set:
+    return {row.activityfield_id for row in record.historicalpartner_fields_set.all()}
+
+
+def partner_history(partner: Partner, limit: int = 50) -> list[dict]:
+    """Who changed what and when, newest first, from django-simple-history.
+
+    The difference between records is computed here from prefetched rows (fields of activity
+    included), so the page's query count does not grow with the length of the history.
+    """
+    history = (
+        partner.history.select_related("history_user")
+        .prefetch_related("historicalpartner_fields_set")
+        .order_by("-history_date", "-history_id")
+    )
+    records = list(history[: limit + 1])
+    entries = []
+    for newer, older in zip(records, [*records[1:], None], strict=False):
+        entries.append(
+            {
+                "date": newer.history_date,
+                "user": newer.history_user,
+                "type": newer.history_type,
+                "changed": _changed_fields(newer, older) if older is not None else [],
+            }
+        )
+    return entries[:limit]
+
+
+def taxonomy() -> tuple[QuerySet[PartnerType], QuerySet[ActivityField]]:
+    return (
+        PartnerType.objects.annotate(partner_count=Count("partners")),
+        ActivityField.objects.annotate(partner_count=Count("partners")),
+    )
+
+
+def partners_of(user) -> QuerySet[Partner]:
+    return Partner.objects.filter(memberships__user=user).select_related("partner_type")

@@ -1,0 +1,255 @@
+"""Import (each encoding, bad rows, background task) and export (re-read and checked)."""
+
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from kyodo.core.search.index import search
+from kyodo.partners import services, transfer
+from kyodo.partners.models import ImportStatus, Partner, PartnerImport
+from kyodo.partners.tests.factories import PartnerFactory, activity_field, partner_type
+
+pytestmark = pytest.mark.django_db
+
+HEADINGS = ["名称", "フリガナ", "種別", "代表者", "設立日", "会員数", "活動分野", "郵便番号",
+            "連絡先電話番号", "公開への同意", "活動内容"]  # fmt: skip
+GOOD = [
+    ["網走防災の会", "あばしりぼうさいのかい", "ボランティア団体", "網走 花子", "2015/4/1", "２０",
+     "防災、福祉", "０９３－８５５５", "0152-44-6111", "はい", "避難所運営の訓練"],
+    ["潮見子育てサークル", "シオミコソダテサークル", "市民", "潮見 次郎", "", "", "子育て", "",
+     "", "いいえ", "親子の遊び場づくり"],
+]  # fmt: skip
+
+
+def csv_bytes(rows, encoding="utf-8", bom=False) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([HEADINGS, *rows])
+    data = buffer.getvalue().encode(encoding)
+    return (b"\xef\xbb\xbf" + data) if bom else data
+
+
+def xlsx_bytes(rows) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in [HEADINGS, *rows]:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def taxonomy():
+    partner_type("ボランティア団体"), partner_type("市民")
+    for name in ("防災", "福祉", "子育て"):
+        activity_field(name)
+
+
+def check_imported():
+    partner = Partner.objects.get(name="網走防災の会")
+    assert partner.name_kana == "アバシリボウサイノカイ"
+    assert partner.founded_on.isoformat() == "2015-04-01"
+    assert partner.member_count == 20
+    assert partner.postal_code == "093-8555"
+    assert partner.listed_publicly is True
+    assert sorted(f.name for f in partner.fields.all()) == ["福祉", "防災"]
+    assert partner.history.count() == 1
+    assert Partner.objects.get(name="潮見子育てサークル").listed_publicly is False
+    assert search(Partner.objects.all(), "避難所")[0].object_id == partner.pk
+
+
+@pytest.mark.parametrize(
+    ("filename", "data"),
+    [
+        ("名簿.xlsx", xlsx_bytes(GOOD)),
+        ("名簿.csv", csv_bytes(GOOD)),
+        ("名簿.csv", csv_bytes(GOOD, bom=True)),
+        ("名簿.csv", csv_bytes(GOOD, encoding="cp932")),
+    ],
+    ids=["xlsx", "utf-8", "utf-8-bom", "shift_jis"],
+)
+def test_valid_import_in_each_format(coordinator, filename, data):
+    preview = services.partner_import_preview(actor=coordinator, filename=filename, data=data)
+    assert preview.total == 2
+    assert not services.import_has_errors(preview)
+    assert Partner.objects.count() == 0  # the preview saves nothing
+    done = services.partner_import_confirm(actor=coordinator, partner_import=preview)
+    assert done.status == ImportStatus.DONE
+    assert done.created_count == 2
+    check_imported()
+
+
+def test_invalid_rows_are_listed_in_japanese_and_nothing_is_saved(coordinator):
+    rows = [
+        GOOD[0],
+        ["", "", "ボランティア団体", "", "", "", "", "", "", "", ""],
+        ["壊れた会", "abc", "宇宙団体", "", "2024-13-40", "多い", "料理", "12", "99", "", ""],
+        GOOD[0],
+    ]
+    preview = services.partner_import_preview(
+        actor=coordinator, filename="名簿.csv", data=csv_bytes(rows)
+    )
+    errors = {row["line"]: " ".join(row["errors"]) for row in preview.rows if row["errors"]}
+    assert set(errors) == {3, 4, 5}
+    assert "名称" in errors[3]
+    for heading in (
+        "フリガナ",
+        "種別",
+        "設立日",
+        "会員数",
+        "活動分野",
+        "郵便番号",
+        "連絡先電話番号",
+    ):
+        assert heading in errors[4]
+    assert "宇宙団体" in errors[4]
+    assert "2回" in errors[5]
+    with pytest.raises(Exception, match="保存できません"):
+        services.partner_import_confirm(actor=coordinator, partner_import=preview)
+    assert Partner.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "message"),
+    [
+        ("名簿.txt", b"abc", "Excel"),
+        ("名簿.xlsx", b"not a zip", "Excel"),
+        ("名簿.csv", b"\xff\xfe\x00\x81\x00", "Shift_JIS"),
+        ("名簿.csv", "名前,住所\nあ,い\n".encode(), "見出し"),
+        ("名簿.csv", b"", "空"),
+    ],
+)
+def test_unreadable_files(coordinator, filename, data, message):
+    with pytest.raises(transfer.ImportError_, match=message):
+        services.partner_import_preview(actor=coordinator, filename=filename, data=data)
+
+
+def test_existing_duplicates_are_warned(coordinator):
+    PartnerFactory(name="網走防災の会", representative="網走 花子")
+    preview = services.partner_import_preview(
+        actor=coordinator, filename="名簿.csv", data=csv_bytes(GOOD)
+    )
+    assert preview.rows[0]["warnings"]
+    assert not preview.rows[1]["warnings"]
+
+
+def test_a_failure_while_saving_saves_nothing(coordinator, monkeypatch):
+    preview = services.partner_import_preview(
+        actor=coordinator, filename="名簿.csv", data=csv_bytes(GOOD)
+    )
+    from django.db import DatabaseError
+
+    def broken(documents):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(services, "index_bulk_create", broken)
+    done = services.partner_import_confirm(actor=coordinator, partner_import=preview)
+    assert done.status == ImportStatus.FAILED
+    assert Partner.objects.count() == 0
+
+
+def test_large_import_runs_as_a_background_task(coordinator, settings, persona_client, monkeypatch):
+    settings.PARTNER_IMPORT_BACKGROUND_ROWS = 10
+    # The worker drops connections it thinks stale; inside the test's transaction on
+    # PostgreSQL that would close the connection the test itself is using.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    rows = [[f"団体{n}", "", "市民", f"代表{n}", "", "", "子育て", "", "", "はい", "見守り"]
+            for n in range(60)]  # fmt: skip
+    client = persona_client("coordinator")
+    response = client.post(
+        reverse("partners:import"), {"file": SimpleUploadedFile("大きな名簿.csv", csv_bytes(rows))}
+    )
+    partner_import = PartnerImport.objects.get()
+    assert response["Location"] == reverse("partners:import_detail", args=[partner_import.pk])
+    response = client.post(response["Location"])
+    partner_import.refresh_from_db()
+    assert partner_import.status == ImportStatus.QUEUED
+    html = client.get(reverse("partners:import_detail", args=[partner_import.pk])).content
+    assert b'http-equiv="refresh"' in html and b"<progress" in html
+    assert Partner.objects.count() == 0
+    call_command("db_worker", batch=True, no_startup_delay=True)
+    partner_import.refresh_from_db()
+    assert partner_import.status == ImportStatus.DONE
+    assert partner_import.processed == partner_import.created_count == 60
+    assert Partner.objects.count() == 60
+    html = client.get(reverse("partners:import_detail", args=[partner_import.pk])).content
+    assert b'http-equiv="refresh"' not in html
+    assert "60件の団体を登録しました".encode() in html
+
+
+def test_import_pages_show_row_errors(persona_client):
+    client = persona_client("coordinator")
+    rows = [["", "", "宇宙団体", "", "", "", "", "", "", "", ""]]
+    response = client.post(
+        reverse("partners:import"), {"file": SimpleUploadedFile("名簿.csv", csv_bytes(rows))}
+    )
+    html = client.get(response["Location"]).content.decode()
+    assert "問題のある行" in html and "種別「宇宙団体」は登録されていません" in html
+    response = client.post(
+        reverse("partners:import"), {"file": SimpleUploadedFile("名簿.pdf", b"%PDF")}
+    )
+    assert "Excel（.xlsx）またはCSV" in response.content.decode()
+
+
+def test_another_coordinators_import_is_not_found(persona_client, coordinator):
+    preview = services.partner_import_preview(actor=None, filename="名簿.csv", data=csv_bytes(GOOD))
+    response = persona_client("coordinator").get(
+        reverse("partners:import_detail", args=[preview.pk])
+    )
+    assert response.status_code == 404
+
+
+# --- Export ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def exported():
+    PartnerFactory(
+        name="網走防災の会",
+        fields=["防災"],
+        contact_name="秘密 花子",
+        contact_email="secret@example.jp",
+        activity="防災訓練",
+    )
+    PartnerFactory(name="子育ての会", fields=["子育て"], activity="子育て支援")
+
+
+def test_public_xlsx_export_has_no_private_fields(persona_client, exported):
+    response = persona_client("staff_a").get(
+        reverse("partners:export"), {"format": "xlsx", "scope": "public", "q": "防災"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][:3] == ["名称", "フリガナ", "種別"]
+    assert len(rows) == 2 and rows[1][0] == "網走防災の会"
+    assert "防災" in rows[1]
+    flat = str(rows)
+    assert "secret@example.jp" not in flat and "秘密 花子" not in flat and "連絡" not in flat
+
+
+def test_staff_csv_export_has_bom_and_contacts(persona_client, exported):
+    response = persona_client("coordinator").get(
+        reverse("partners:export"), {"format": "csv", "scope": "staff"}
+    )
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert "連絡先メールアドレス" in rows[0]
+    assert len(rows) == 3
+    assert "secret@example.jp" in str(rows)
+
+
+def test_export_can_be_imported_again(coordinator, exported):
+    data = transfer.export_xlsx(Partner.objects.order_by("name"), include_private=True)
+    Partner.objects.all().delete()
+    preview = services.partner_import_preview(actor=coordinator, filename="戻し.xlsx", data=data)
+    assert not services.import_has_errors(preview), preview.rows
+    services.partner_import_confirm(actor=coordinator, partner_import=preview)
+    assert Partner.objects.get(name="網走防災の会").contact_email == "secret@example.jp"

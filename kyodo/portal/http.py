@@ -1,0 +1,91 @@
+"""Helpers shared by the public views: query parameters, 400 pages, validators, page meta."""
+
+import hashlib
+from functools import wraps
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition
+
+
+class BadQuery(Exception):
+    """A malformed query parameter: the visitor gets a 400 page saying which one."""
+
+
+def int_param(request, name: str, *, default: int, low: int, high: int) -> int:
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadQuery(_("“%(name)s” must be a whole number.") % {"name": name}) from None
+    if not low <= value <= high:
+        raise BadQuery(
+            _("“%(name)s” must be between %(low)s and %(high)s.")
+            % {"name": name, "low": low, "high": high}
+        )
+    return value
+
+
+def choice_param(request, name: str, *, choices: tuple[str, ...], default: str) -> str:
+    value = request.GET.get(name) or default
+    if value not in choices:
+        raise BadQuery(_("“%(name)s” has a value that is not allowed.") % {"name": name})
+    return value
+
+
+def handles_bad_query(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadQuery as error:
+            return render(
+                request,
+                "portal/bad_request.html",
+                {"message": str(error), "meta": page_meta(request, _("Bad request"), "")},
+                status=400,
+            )
+
+    return wrapped
+
+
+def _etag(request, *parts) -> str:
+    user = request.user.pk if request.user.is_authenticated else ""
+    key = "|".join(
+        str(p)
+        for p in (request.get_full_path(), get_language(), user, timezone.localdate(), *parts)
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def cacheable(*version_funcs):
+    """Conditional GET by ETag: the page, language, visitor, date and the data it shows.
+
+    Each function in `version_funcs(request, *args, **kwargs)` returns what the page's data
+    depends on (e.g. the newest `updated_at` and the count); a 304 costs only those queries.
+    """
+
+    def etag(request, *args, **kwargs):
+        return _etag(request, *(f(request, *args, **kwargs) for f in version_funcs))
+
+    def decorator(view):
+        return handles_bad_query(condition(etag_func=etag)(view))
+
+    return decorator
+
+
+def page_meta(
+    request, title: str, description: str, *, og_type: str = "website", query: str = ""
+) -> dict:
+    """Title, description, canonical URL and OpenGraph data for a public page."""
+    path = f"{request.path}?{query}" if query else request.path
+    return {
+        "title": title,
+        "description": description,
+        "canonical": request.build_absolute_uri(path),
+        "og_type": og_type,
+    }

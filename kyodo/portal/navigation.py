@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.core.plugins import NavItem
+
+NAV_ITEMS = [
+    NavItem(_("Events"), "portal:event_list", order=40),
+    NavItem(_("News"), "portal:news_list", order=50),
+    NavItem(_("Open data"), "portal:opendata", order=80),
+    NavItem(_("Publish events and news"), "portal:manage_home", "portal.manage_items", order=90),
+]

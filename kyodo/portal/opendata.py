@@ -1,0 +1,127 @@
+"""The events as the standard open data set 「イベント一覧」.
+
+Layout followed: the item definition of the data set イベント一覧 published by the Cabinet
+Secretariat's IT office as a 推奨データセット and continued by the Digital Agency as the
+自治体標準オープンデータセット. The column list and order below were checked against that item
+definition as reproduced by public implementations of it (no internet access here to read the
+Digital Agency's current spreadsheet); the first columns carry the names of the 自治体標準
+revision (全国地方公共団体コード, ID, 地方公共団体名 in place of 都道府県コード又は市区町村コード,
+NO, 都道府県名 and 市区町村名). See docs/opendata.md.
+
+Columns Kyodo cannot fill are left empty, as the definition allows for optional items:
+開始日時特記事項, 連絡先内線番号, 方書, アクセス方法, 駐車場情報, 参加申込終了時間, 備考.
+"""
+
+import csv
+import io
+from datetime import date, time
+
+from django.urls import reverse
+
+from kyodo.core.models import Municipality
+
+VERSION_NOTE = "自治体標準オープンデータセット「イベント一覧」（推奨データセット項目定義の列順）"
+
+COLUMNS = [
+    "全国地方公共団体コード",
+    "ID",
+    "地方公共団体名",
+    "イベント名",
+    "イベント名_カナ",
+    "イベント名_英語",
+    "開始日",
+    "終了日",
+    "開始時間",
+    "終了時間",
+    "開始日時特記事項",
+    "説明",
+    "料金(基本)",
+    "料金(詳細)",
+    "連絡先名称",
+    "連絡先電話番号",
+    "連絡先内線番号",
+    "主催者",
+    "場所名称",
+    "住所",
+    "方書",
+    "緯度",
+    "経度",
+    "アクセス方法",
+    "駐車場情報",
+    "定員",
+    "参加申込終了日",
+    "参加申込終了時間",
+    "参加申込方法",
+    "URL",
+    "備考",
+]
+
+
+def _date(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _time(value: time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _number(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _municipality_name(municipality: Municipality | None) -> str:
+    if municipality is None:
+        return ""
+    return f"{municipality.prefecture}{municipality.name}"
+
+
+def event_row(event, *, municipality, base_url: str) -> dict:
+    """One event as {column: text}; only public fields are read."""
+    page = base_url + reverse("portal:event_detail", args=[event.pk])
+    return {
+        "全国地方公共団体コード": municipality.code if municipality else "",
+        "ID": str(event.pk),
+        "地方公共団体名": _municipality_name(municipality),
+        "イベント名": event.title,
+        "イベント名_カナ": event.title_kana,
+        "イベント名_英語": event.title_en,
+        "開始日": _date(event.start_date),
+        "終了日": _date(event.end_date),
+        "開始時間": _time(event.start_time),
+        "終了時間": _time(event.end_time),
+        "開始日時特記事項": "",
+        "説明": event.description,
+        "料金(基本)": _number(event.fee),
+        "料金(詳細)": event.fee_details,
+        "連絡先名称": event.contact_name,
+        "連絡先電話番号": event.contact_phone,
+        "連絡先内線番号": "",
+        "主催者": "、".join(filter(None, [event.organiser, event.co_organisers])),
+        "場所名称": event.place_name,
+        "住所": event.address,
+        "方書": "",
+        "緯度": _number(event.latitude),
+        "経度": _number(event.longitude),
+        "アクセス方法": "",
+        "駐車場情報": "",
+        "定員": _number(event.capacity),
+        "参加申込終了日": _date(event.application_deadline),
+        "参加申込終了時間": "",
+        "参加申込方法": event.application_method,
+        "URL": event.url or page,
+        "備考": "",
+    }
+
+
+def event_rows(events, *, base_url: str) -> list[dict]:
+    municipality = Municipality.objects.current()
+    return [event_row(e, municipality=municipality, base_url=base_url) for e in events]
+
+
+def events_csv(rows: list[dict]) -> bytes:
+    """UTF-8 with BOM (so that Excel opens it correctly) and CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,0 +1,226 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kyodo.core.demo import seed as seed_municipality
+from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory
+from kyodo.projects.models import ProjectStatus
+
+pytestmark = pytest.mark.django_db
+
+STATIC_PAGES = ["portal:guideline", "portal:charter", "portal:accessibility", "portal:opendata"]
+LIST_PAGES = ["portal:event_list", "portal:event_calendar", "portal:news_list"]
+
+
+@pytest.fixture
+def sample(db):
+    seed_municipality()
+    project = ProjectFactory()
+    event = EventFactory(project=project, title="網走川クリーン作戦")
+    news = NewsFactory(project=project, title="参加者募集", body="## 見出し\n\n**強調**")
+    return {"event": event, "news": news, "project": project}
+
+
+def public_urls(sample):
+    return [
+        *(reverse(name) for name in STATIC_PAGES + LIST_PAGES),
+        reverse("portal:event_list") + "?period=past",
+        reverse("portal:event_detail", args=[sample["event"].pk]),
+        reverse("portal:news_detail", args=[sample["news"].pk]),
+    ]
+
+
+def test_every_public_page_has_title_h1_lang_og_and_canonical(client, sample):
+    for url in public_urls(sample):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert '<html lang="ja">' in html
+        assert html.count("<h1") == 1, url
+        title = re.search(r"<title>(.+?)</title>", html, re.S).group(1)
+        assert "協働ポータル" in title and not title.startswith(" |"), url
+        assert f'<link rel="canonical" href="http://testserver{url.split("?")[0]}' in html, url
+        for prop in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            assert f'property="{prop}"' in html, (url, prop)
+        assert response.has_header("ETag"), url
+
+
+def test_conditional_get_gives_304_and_changes_with_data(client, sample):
+    url = reverse("portal:event_list")
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    EventFactory()
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_event_detail_shows_dates_times_and_public_fields(client, sample):
+    event = sample["event"]
+    event.fee, event.capacity = 1500, 30
+    event.save()
+    html = client.get(reverse("portal:event_detail", args=[event.pk])).content.decode()
+    d = event.start_date
+    weekday = "月火水木金土日"[d.weekday()]
+    assert f"{d.year}年{d.month}月{d.day}日（令和{d.year - 2018}年）（{weekday}）" in html
+    assert "10:00" in html and "12:00" in html
+    assert "1,500円" in html and "30人" in html
+    assert sample["project"].title in html
+
+
+def test_non_public_project_title_is_not_shown(client, sample):
+    project = ProjectFactory(status=ProjectStatus.IDEA, title="構想段階の事業")
+    event = EventFactory(project=project)
+    html = client.get(reverse("portal:event_detail", args=[event.pk])).content.decode()
+    assert "構想段階の事業" not in html
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: EventFactory(withdrawn_at=timezone.now()),
+        lambda: EventFactory(publish_on=None),
+        lambda: EventFactory(publish_on=timezone.localdate() + timedelta(days=2)),
+    ],
+)
+def test_withdrawn_and_unpublished_events_are_404(client, make):
+    event = make()
+    response = client.get(reverse("portal:event_detail", args=[event.pk]))
+    assert response.status_code == 404
+    assert "ページが見つかりません" in response.content.decode()
+
+
+def test_withdrawn_news_and_unknown_ids_are_404(client, sample):
+    news = NewsFactory(withdrawn_at=timezone.now())
+    assert client.get(reverse("portal:news_detail", args=[news.pk])).status_code == 404
+    unknown = "00000000-0000-0000-0000-000000000000"
+    assert client.get(f"/portal/events/{unknown}/").status_code == 404
+    assert client.get(f"/portal/news/{unknown}/").status_code == 404
+    assert client.get(f"/portal/projects/{unknown}/events.ics").status_code == 404
+    assert client.get("/portal/events/not-a-uuid/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/portal/events/calendar/?month=13",
+        "/portal/events/calendar/?month=0",
+        "/portal/events/calendar/?year=abc",
+        "/portal/events/calendar/?year=99999999999999999999",
+        "/portal/events/?page=abc",
+        "/portal/events/?page=0",
+        "/portal/events/?period=future",
+        "/portal/news/?page=-1",
+        "/portal/news/?page=1.5",
+    ],
+)
+def test_malformed_parameters_give_400_in_japanese(client, query):
+    response = client.get(query)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "アドレスに誤りがあります" in html
+    assert "を指定してください" in html or "正しくありません" in html
+
+
+def test_page_past_the_end_is_404(client, sample):
+    assert client.get("/portal/events/?page=99").status_code == 404
+
+
+def test_upcoming_and_past_lists(client, sample):
+    today = timezone.localdate()
+    past = EventFactory(title="昨年の催し", start_date=today - timedelta(days=30))
+    upcoming = client.get(reverse("portal:event_list")).content.decode()
+    assert sample["event"].title in upcoming and past.title not in upcoming
+    html = client.get(reverse("portal:event_list") + "?period=past").content.decode()
+    assert past.title in html and sample["event"].title not in html
+
+
+def test_calendar_month_with_prev_next_and_multi_day_events(client, sample):
+    EventFactory(
+        title="三日間の展示",
+        start_date=timezone.localdate().replace(year=2030, month=1, day=30),
+        end_date=timezone.localdate().replace(year=2030, month=2, day=1),
+    )
+    html = client.get("/portal/events/calendar/?year=2030&month=1").content.decode()
+    assert "2030年1月" in html
+    assert "?year=2029&amp;month=12" in html and "?year=2030&amp;month=2" in html
+    assert "三日間の展示" in html and 'id="day-2030-01-31"' in html
+    february = client.get("/portal/events/calendar/?year=2030&month=2").content.decode()
+    assert 'id="day-2030-02-01"' in february and "三日間の展示" in february
+    assert "2月2日" not in february.split("portal-calendar")[0]
+
+
+def test_news_markdown_is_rendered_safely(client, sample):
+    news = NewsFactory(body="# 大見出し\n\n<script>alert(1)</script>[x](javascript:alert(1))")
+    html = client.get(reverse("portal:news_detail", args=[news.pk])).content.decode()
+    assert "<h2>大見出し</h2>" in html
+    assert "<script>alert" not in html and 'href="javascript' not in html
+
+
+def test_guideline_page_has_headings_lists_and_table(client):
+    html = client.get(reverse("portal:guideline")).content.decode()
+    assert "<h1>網走市職員 地域協働の指針</h1>" in html
+    assert '<h2 id="s1">1. 各種計画と協働</h2>' in html
+    assert "<h3" in html and "(3) 協働の形態" in html
+    assert "<li>市の課題と市民団体の活動で共通な目的があるか。</li>" in html
+    assert '<th scope="row">目的設定の妥当性</th>' in html
+    assert "<strong>協働の推進には" in html
+    assert "**" not in html and "&lt;ul" not in html
+    assert "網走市民憲章" not in html.split("portal-links")[0]
+
+
+def test_charter_page_uses_ruby(client):
+    html = client.get(reverse("portal:charter")).content.decode()
+    assert "<ruby>網走市<rp>（</rp><rt>あばしりし</rt>" in html
+    assert html.count("<li>") >= 5 and "新しいオホーツク文化のまち" in html
+
+
+def test_accessibility_page_states_target_scope_and_tests(client):
+    html = client.get(reverse("portal:accessibility")).content.decode()
+    for text in ("JIS X 8341-3:2016", "適合レベルAA", "対象範囲", "axe-core", "キーボード"):
+        assert text in html
+
+
+# News: ETag (one index lookup), one page of items with their projects, the municipality.
+# Events: the same plus, after each change, the newest change and the longest event span
+# (cached until the next change) that bound the upcoming-events index scan.
+@pytest.mark.parametrize(("name", "queries"), [("portal:event_list", 5), ("portal:news_list", 3)])
+def test_list_query_count_does_not_grow(client, django_assert_num_queries, name, queries):
+    seed_municipality()
+    project = ProjectFactory()
+    EventFactory.create_batch(2, project=project)
+    NewsFactory.create_batch(2, project=project)
+    url = reverse(name)
+    with django_assert_num_queries(queries):
+        client.get(url)
+    EventFactory.create_batch(25, project=ProjectFactory())
+    NewsFactory.create_batch(25, project=ProjectFactory())
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert "?page=2" in response.content.decode()
+
+
+def test_calendar_query_count_does_not_grow(client, django_assert_num_queries):
+    seed_municipality()
+    EventFactory.create_batch(2, project=ProjectFactory())
+    with django_assert_num_queries(3):
+        client.get(reverse("portal:event_calendar"))
+    EventFactory.create_batch(15, project=ProjectFactory())
+    with django_assert_num_queries(3):
+        client.get(reverse("portal:event_calendar"))
+
+
+def test_nav_links_to_portal_for_everyone(client):
+    html = client.get("/").content.decode()
+    assert reverse("portal:event_list") in html and reverse("portal:news_list") in html
+    assert reverse("portal:manage_home") not in html
+
+
+def test_busy_day_lists_ten_and_says_how_many_more(client):
+    day = timezone.localdate().replace(year=2031, month=3, day=3)
+    EventFactory.create_batch(13, start_date=day, end_date=day)
+    html = client.get("/portal/events/calendar/?year=2031&month=3").content.decode()
+    section = html.split('id="day-2031-03-03"')[1]
+    assert section.count("/portal/events/") >= 10 and "ほか3件" in section
+    assert "13件" in html

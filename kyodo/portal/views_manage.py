@@ -1,0 +1,103 @@
+"""Pages where staff and partner members create, edit and withdraw events and news."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from kyodo.core.permissions import get_object_for, permission_required
+from kyodo.portal import services
+from kyodo.portal.forms import EventForm, NewsForm, WithdrawForm
+from kyodo.portal.models import Event, News
+from kyodo.portal.selectors import items_for_manager
+
+KINDS = {
+    "event": {
+        "model": Event,
+        "form": EventForm,
+        "create": services.event_create,
+        "update": services.event_update,
+        "withdraw": services.event_withdraw,
+        "label": lambda: _("event"),
+    },
+    "news": {
+        "model": News,
+        "form": NewsForm,
+        "create": services.news_create,
+        "update": services.news_update,
+        "withdraw": services.news_withdraw,
+        "label": lambda: _("news item"),
+    },
+}
+
+
+@permission_required("portal.manage_items")
+def manage_home(request):
+    events, news = items_for_manager(request.user)
+    return render(request, "portal/manage/home.html", {"events": events, "news": news})
+
+
+def _edit(request, kind: str, item=None):
+    spec = KINDS[kind]
+    form = spec["form"](request.POST or None, instance=item, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form._meta.fields}
+        if item is None:
+            spec["create"](actor=request.user, **values)
+            messages.success(request, _("Saved."))
+        else:
+            spec["update"](actor=request.user, **{kind: item}, **values)
+            messages.success(request, _("Saved."))
+        return redirect("portal:manage_home")
+    return render(
+        request,
+        "portal/manage/edit.html",
+        {"form": form, "item": item, "kind_label": spec["label"]()},
+    )
+
+
+@permission_required("portal.manage_items")
+def event_create(request):
+    return _edit(request, "event")
+
+
+@permission_required("portal.manage_items")
+def event_edit(request, pk):
+    item = get_object_for(request.user, "portal.change_item", Event.objects, pk=pk)
+    return _edit(request, "event", item)
+
+
+@permission_required("portal.manage_items")
+def news_create(request):
+    return _edit(request, "news")
+
+
+@permission_required("portal.manage_items")
+def news_edit(request, pk):
+    item = get_object_for(request.user, "portal.change_item", News.objects, pk=pk)
+    return _edit(request, "news", item)
+
+
+def _withdraw(request, kind: str, pk):
+    spec = KINDS[kind]
+    item = get_object_for(request.user, "portal.change_item", spec["model"].objects, pk=pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        target = {kind: item}
+        spec["withdraw"](actor=request.user, reason=form.cleaned_data["reason"], **target)
+        messages.success(request, _("Withdrawn from the public portal."))
+        return redirect("portal:manage_home")
+    return render(
+        request,
+        "portal/manage/withdraw.html",
+        {"form": form, "item": item, "kind_label": spec["label"]()},
+    )
+
+
+@permission_required("portal.manage_items")
+def event_withdraw(request, pk):
+    return _withdraw(request, "event", pk)
+
+
+@permission_required("portal.manage_items")
+def news_withdraw(request, pk):
+    return _withdraw(request, "news", pk)

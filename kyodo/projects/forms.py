@@ -1,0 +1,301 @@
+"""Forms of the project workspace; the services validate again, the forms say it first."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.accounts.models import Department
+from kyodo.core.normalize import nfkc
+from kyodo.guideline.models import CollaborationForm
+from kyodo.partners.models import Partner
+from kyodo.projects.models import (
+    Agreement,
+    Answer,
+    CheckpointState,
+    CostBearer,
+    Decision,
+    PlanArea,
+    ProjectStatus,
+)
+
+
+class YenField(forms.CharField):
+    """Whole yen: accepts full-width digits, commas and a trailing 円; refuses minus and cents."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        text = nfkc(value).replace(",", "").replace("円", "").replace("¥", "").strip()
+        if text.startswith(("-", "−")):
+            raise ValidationError(_("Enter an amount of 0 yen or more."), code="negative")
+        if not re.fullmatch(r"\d{1,15}", text):
+            raise ValidationError(_("Enter the amount in whole yen (digits only)."), code="invalid")
+        return int(text)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "inputmode": "numeric"}
+
+
+class FiscalYearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 1989)
+        kwargs.setdefault("max_value", 2100)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text", _("The Western year in which the fiscal year starts, e.g. 2026.")
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(nfkc(value) if isinstance(value, str) else value)
+
+
+class ProjectForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    local_issue = forms.CharField(
+        label=_("Local issue"),
+        widget=forms.Textarea,
+        help_text=_("What problem in the community does the project address? (地域課題)"),
+    )
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea, required=False)
+    public_benefit = forms.CharField(
+        label=_("Public benefit"), widget=forms.Textarea, required=False
+    )
+    beneficiaries = forms.CharField(
+        label=_("Target beneficiaries"), widget=forms.Textarea, required=False
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department in charge"), queryset=Department.objects.filter(is_active=True)
+    )
+    plan_area = forms.ModelChoiceField(
+        label=_("Comprehensive-plan area"), queryset=PlanArea.objects.all(), required=False
+    )
+    fiscal_year_from = FiscalYearField(label=_("First fiscal year"))
+    fiscal_year_to = FiscalYearField(label=_("Last fiscal year"))
+    budget = YenField(label=_("Budget (yen)"), required=False)
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, can_change_department=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_change_department:
+            del self.fields["department"]
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("fiscal_year_from"), data.get("fiscal_year_to")
+        if first and last and last < first:
+            self.add_error("fiscal_year_to", _("The last fiscal year cannot be before the first."))
+        return data
+
+
+class ProjectFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All")), *ProjectStatus.choices], required=False
+    )
+    form = forms.ChoiceField(
+        label=_("Form"), choices=[("", _("All")), *CollaborationForm.choices], required=False
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department in charge"), queryset=Department.objects.all(), required=False
+    )
+    fiscal_year = FiscalYearField(label=_("Fiscal year"), help_text="")
+    partner = forms.ModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.all(), required=False
+    )
+
+
+class SuitabilityForm(forms.Form):
+    """One yes/no/unclear answer and a note per question, the strengths, the decision."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_(
+            "Required when the project is not to be done by collaboration: the guideline asks "
+            "us to say no honestly, with the reason."
+        ),
+    )
+
+    def __init__(self, *args, questions, strengths, check=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        answers = {a.question_id: a for a in check.answers.all()} if check else {}
+        for question in self.questions:
+            given = answers.get(question.pk)
+            self.fields[f"answer_{question.pk}"] = forms.ChoiceField(
+                label=question.text,
+                choices=Answer.choices,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=given.answer if given else None,
+                help_text=question.help_text,
+            )
+            self.fields[f"note_{question.pk}"] = forms.CharField(
+                label=_("Note"),
+                required=False,
+                initial=given.note if given else "",
+                widget=forms.TextInput,
+            )
+        self.fields["strengths"] = forms.MultipleChoiceField(
+            label=_("Strengths the partner brings"),
+            choices=[(str(q.pk), q.text) for q in strengths],
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            initial=[str(q.pk) for q in check.strengths.all()] if check else [],
+        )
+        rest = [name for name in self.fields if name not in ("decision", "reason")]
+        self.order_fields([*rest, "decision", "reason"])
+        if check:
+            self.fields["decision"].initial = check.decision
+            self.fields["reason"].initial = check.reason
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Decision.DECLINE and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the project is not to be done by collaboration."))
+        if data.get("decision") == Decision.PROCEED:
+            for question in self.questions:
+                if not data.get(f"answer_{question.pk}"):
+                    self.add_error(
+                        f"answer_{question.pk}", _("Answer this question before proceeding.")
+                    )
+        return data
+
+    def answers(self) -> dict:
+        data = self.cleaned_data
+        return {
+            q.pk: (data[f"answer_{q.pk}"], data.get(f"note_{q.pk}", ""))
+            for q in self.questions
+            if data.get(f"answer_{q.pk}")
+        }
+
+
+class FormChoiceForm(forms.Form):
+    form = forms.ChoiceField(
+        label=_("Form of collaboration"),
+        choices=CollaborationForm.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class CheckpointForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("Checkpoint"), choices=CheckpointState.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("Reason, if not applicable"), required=False, widget=forms.TextInput
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("state") == CheckpointState.NOT_APPLICABLE
+            and not data.get("reason", "").strip()
+        ):
+            self.add_error("reason", _("Say why this checkpoint does not apply."))
+        return data
+
+
+class ParticipationForm(forms.Form):
+    partner = forms.ModelChoiceField(label=_("Partner"), queryset=Partner.objects.all())
+    role = forms.CharField(label=_("Role in the project"), max_length=200, required=False)
+
+
+class RoleLineForm(forms.Form):
+    task = forms.CharField(label=_("Task"), max_length=200)
+    city_part = forms.CharField(label=_("City's part"), required=False, widget=forms.Textarea)
+    partner_part = forms.CharField(label=_("Partner's part"), required=False, widget=forms.Textarea)
+    responsibility = forms.CharField(
+        label=_("Responsibility"), required=False, widget=forms.Textarea
+    )
+
+
+class CostLineForm(forms.Form):
+    item = forms.CharField(label=_("Item"), max_length=200)
+    amount = YenField(label=_("Amount (yen)"))
+    bearer = forms.ChoiceField(
+        label=_("Borne by"), choices=CostBearer.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ConsultationForm(forms.Form):
+    held_on = forms.DateField(label=_("Date"), widget=DateInput)
+    city_attendees = forms.CharField(label=_("Attendees from the city"), widget=forms.Textarea)
+    partner_attendees = forms.CharField(
+        label=_("Attendees from the partner side"), widget=forms.Textarea
+    )
+    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea)
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea, required=False)
+    points = forms.CharField(
+        label=_("Agreed points"),
+        widget=forms.Textarea,
+        required=False,
+        help_text=_(
+            "One per line, e.g. what a word means, a deadline or a rule. Each counts as agreed "
+            "only when both the city and the partner have confirmed it."
+        ),
+    )
+
+    def point_lines(self) -> list[str]:
+        return [line for line in self.cleaned_data["points"].splitlines() if line.strip()]
+
+
+class AgreementForm(forms.ModelForm):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "kind",
+            "valid_from",
+            "valid_until",
+            "term_end",
+            "confidentiality",
+            "personal_data",
+            "rights",
+            "trouble",
+            "other_clauses",
+            "city_signatory",
+            "partner_signatory",
+        ]
+        widgets = {
+            "valid_from": DateInput,
+            "valid_until": DateInput,
+            "term_end": DateInput,
+            "confidentiality": forms.Textarea,
+            "personal_data": forms.Textarea,
+            "rights": forms.Textarea,
+            "trouble": forms.Textarea,
+            "other_clauses": forms.Textarea,
+        }
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        if project.form == CollaborationForm.ITAKU:
+            self.fields["confidentiality"].required = True
+            self.fields["personal_data"].required = True
+        if project.form == CollaborationForm.HOJO:
+            self.fields["term_end"].required = True
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_until")
+        if start and end and end < start:
+            self.add_error(
+                "valid_until", _("The end of the validity period cannot be before its start.")
+            )
+        return data

@@ -1,0 +1,170 @@
+"""Reading projects: lists with their filters, what a project still needs, public projects."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from kyodo.core.normalize import normalize_search_key
+from kyodo.projects.models import (
+    AgreedPoint,
+    Agreement,
+    CheckpointConfirmation,
+    CostBearer,
+    Decision,
+    Participation,
+    Project,
+    ProjectStatus,
+    SuitabilityCheck,
+)
+
+
+def _list_queryset(qs: QuerySet) -> QuerySet:
+    return (
+        qs.select_related("department", "plan_area", "agreement", "suitability")
+        .prefetch_related(
+            Prefetch("participations", queryset=Participation.objects.select_related("partner"))
+        )
+        .annotate(
+            unconfirmed_count=Count(
+                "agreed_points",
+                filter=Q(agreed_points__city_confirmed_at__isnull=True)
+                | Q(agreed_points__partner_confirmed_at__isnull=True),
+                distinct=True,
+            )
+        )
+        .order_by("-created_at")
+    )
+
+
+def projects_for_list(
+    user, *, status="", form="", department=None, fiscal_year=None, partner=None, q=""
+) -> QuerySet:
+    """The staff project list with its filters; the search folds full-width and case."""
+    qs = Project.objects.visible_to(user)
+    if status:
+        qs = qs.filter(status=status)
+    if form:
+        qs = qs.filter(form=form)
+    if department is not None:
+        qs = qs.filter(department=department)
+    if fiscal_year:
+        qs = qs.filter(
+            Q(fiscal_year_from__lte=fiscal_year) | Q(fiscal_year_from__isnull=True),
+            Q(fiscal_year_to__gte=fiscal_year) | Q(fiscal_year_to__isnull=True),
+        ).exclude(fiscal_year_from__isnull=True, fiscal_year_to__isnull=True)
+    if partner is not None:
+        qs = qs.filter(participations__partner=partner)
+    for word in normalize_search_key(q).split():
+        qs = qs.filter(
+            Q(search_text__contains=word) | Q(participations__partner__name__icontains=word)
+        )
+    return _list_queryset(qs.distinct())
+
+
+def projects_of_department(department) -> QuerySet:
+    """The projects a department is in charge of (staff home: "my projects")."""
+    if department is None:
+        return Project.objects.none()
+    return _list_queryset(Project.objects.filter(department=department))
+
+
+def projects_of_partner_member(user) -> QuerySet:
+    """The projects of the organisations the user is a member of (partner home)."""
+    return _list_queryset(
+        Project.objects.filter(participations__partner__memberships__user=user).distinct()
+    )
+
+
+def public_projects() -> QuerySet:
+    """Projects the public portal may list (agreed, running, closed), with their partners.
+
+    Carries no personal data: the portal should show title, local issue, purpose, department,
+    form, status and the names of partners that chose to be listed publicly.
+    """
+    return (
+        Project.objects.public()
+        .select_related("department", "plan_area")
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.filter(partner__listed_publicly=True).select_related(
+                    "partner"
+                ),
+            )
+        )
+        .order_by("-created_at")
+    )
+
+
+def cost_totals(project) -> dict:
+    totals = dict(
+        project.cost_lines.values_list("bearer")
+        .annotate(total=Sum("amount"))
+        .values_list("bearer", "total")
+    )
+    city = totals.get(CostBearer.CITY, 0) or 0
+    partner = totals.get(CostBearer.PARTNER, 0) or 0
+    return {"city": city, "partner": partner, "all": city + partner}
+
+
+def checkpoints_missing(project) -> int:
+    if project.form_version_id is None:
+        return -1
+    total = project.form_version.questions.count()
+    done = CheckpointConfirmation.objects.filter(
+        project=project, question__version=project.form_version
+    ).count()
+    return total - done
+
+
+def agreement_missing(project) -> list[str]:
+    """What must still be done before the agreement can be finalised (empty: ready)."""
+    from kyodo.projects.services import mandatory_clause_errors
+
+    missing = []
+    check = SuitabilityCheck.objects.filter(project=project).first()
+    if check is None or check.decision != Decision.PROCEED:
+        missing.append(_("The suitability check has not been completed."))
+    if not project.form:
+        missing.append(_("No form of collaboration has been chosen."))
+    elif checkpoints_missing(project) > 0:
+        missing.append(_("Not every checkpoint of the form has been confirmed."))
+    if not project.participations.exists():
+        missing.append(_("No partner takes part in the project yet."))
+    if AgreedPoint.objects.filter(project=project).unconfirmed().exists():
+        missing.append(_("Some agreed points have not been confirmed by both sides."))
+    agreement = Agreement.objects.filter(project=project).first()
+    if agreement is None:
+        missing.append(_("The agreement has not been drafted."))
+    else:
+        fields = {
+            name: getattr(agreement, name)
+            for name in ("confidentiality", "personal_data", "term_end")
+        }
+        missing.extend(str(m) for m in mandatory_clause_errors(project.form, fields).values())
+        if not agreement.documents.exists():
+            missing.append(_("The agreement documents have not been generated."))
+    return missing
+
+
+def next_step(project) -> str:
+    """What the project needs next, in a few words, for the home panels (no extra queries:
+    uses the list annotations and select_related rows)."""
+    status = project.status
+    if status == ProjectStatus.IDEA:
+        return _("Start the suitability check")
+    if status == ProjectStatus.ASSESSING:
+        return _("Complete the suitability check and decide")
+    if status == ProjectStatus.FORMING:
+        if not project.form:
+            return _("Choose the form of collaboration")
+        if getattr(project, "unconfirmed_count", 0):
+            return _("Agreed points await confirmation by both sides")
+        agreement = getattr(project, "agreement", None)
+        if agreement is None:
+            return _("Draft the agreement")
+        return _("Finalise the agreement")
+    if status == ProjectStatus.AGREED:
+        return _("Start the project")
+    if status == ProjectStatus.RUNNING:
+        return _("Run the project and record its progress")
+    return ""

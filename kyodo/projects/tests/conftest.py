@@ -1,0 +1,49 @@
+"""Fixtures for the project tests: a project of department A with one participating partner
+whose member is the `partner_member` persona, and a member of another organisation."""
+
+import pytest
+
+from kyodo.accounts.roles import Role
+from kyodo.accounts.tests.factories import UserFactory
+from kyodo.guideline.selectors import current_version
+from kyodo.projects import services
+from kyodo.projects.models import Decision, Project
+from kyodo.projects.tests.factories import MembershipFactory, PartnerFactory, ProjectFactory
+
+
+@pytest.fixture
+def partner(partner_member):
+    partner = PartnerFactory(name="網走の海を守る会")
+    MembershipFactory(partner=partner, user=partner_member)
+    return partner
+
+
+@pytest.fixture
+def other_partner_member(db):
+    user = UserFactory(username="p_other_partner", roles=[Role.PARTNER_MEMBER])
+    MembershipFactory(partner=PartnerFactory(name="別の団体"), user=user)
+    return user
+
+
+@pytest.fixture
+def project(department_a, partner):
+    project = ProjectFactory(department=department_a)
+    services.participation_add(actor=None, project=project, partner=partner, role="清掃")
+    return project
+
+
+def answer_all(project, decision=Decision.PROCEED, reason=""):
+    questions = current_version("suitability").questions.all()
+    services.suitability_check_save(
+        actor=None,
+        project=project,
+        answers={q.pk: ("yes", "") for q in questions},
+        decision=decision,
+        reason=reason,
+    )
+    return Project.objects.get(pk=project.pk)
+
+
+@pytest.fixture
+def forming_project(project):
+    return answer_all(project)

@@ -1,0 +1,396 @@
+"""Every persona on every project page, bad input on the forms, and the pinned query counts."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from kyodo.projects import services
+from kyodo.projects.models import Project, ProjectStatus
+
+pytestmark = pytest.mark.django_db
+
+WORKSPACE_PAGES = [
+    "overview",
+    "history",
+    "check",
+    "form",
+    "partners",
+    "roles",
+    "consultations",
+    "agreement",
+]
+ALL = [
+    "administrator",
+    "coordinator",
+    "staff_a",
+    "staff_b",
+    "partner_member",
+    "other_partner_member",
+    "evaluator",
+    "outsider",
+    "anonymous",
+]
+# The city side reads every project; a member of a participating organisation reads its own;
+# everyone else gets a 404, as if the project did not exist.
+VIEW = {"coordinator": 200, "staff_a": 200, "staff_b": 200, "partner_member": 200}
+EDIT = {"coordinator": 200, "staff_a": 200, "staff_b": 403, "partner_member": 200}
+
+
+@pytest.fixture
+def as_persona(request, client):
+    def login(name):
+        if name != "anonymous":
+            client.force_login(request.getfixturevalue(name))
+        return client
+
+    return login
+
+
+def _expected(table, persona):
+    if persona == "anonymous":
+        return 302
+    return table.get(persona, 404)
+
+
+@pytest.mark.parametrize("page", WORKSPACE_PAGES)
+@pytest.mark.parametrize("persona", ALL)
+def test_workspace_pages_per_persona(as_persona, project, page, persona):
+    response = as_persona(persona).get(reverse(f"projects:{page}", args=[project.pk]))
+    assert response.status_code == _expected(VIEW, persona)
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_edit_page_per_persona(as_persona, project, persona):
+    response = as_persona(persona).get(reverse("projects:edit", args=[project.pk]))
+    assert response.status_code == _expected(EDIT, persona)
+
+
+LIST = {"coordinator": 200, "staff_a": 200, "staff_b": 200}
+
+
+@pytest.mark.parametrize("url_name", ["projects:list", "projects:create"])
+@pytest.mark.parametrize("persona", ALL)
+def test_list_and_create_per_persona(as_persona, project, url_name, persona):
+    response = as_persona(persona).get(reverse(url_name))
+    expected = 302 if persona == "anonymous" else LIST.get(persona, 403)
+    assert response.status_code == expected
+
+
+def test_partner_member_does_not_see_other_projects_in_their_panel(
+    as_persona, project, department_a
+):
+    Project.objects.create(title="他の事業", department=department_a)
+    response = as_persona("partner_member").get(reverse("accounts:partner_home"))
+    assert project.title in response.content.decode()
+    assert "他の事業" not in response.content.decode()
+
+
+def test_staff_home_lists_my_projects_with_the_next_step(as_persona, project):
+    response = as_persona("staff_a").get(reverse("accounts:staff_home"))
+    content = response.content.decode()
+    assert project.title in content
+    assert "適合性チェックを始める" in content
+
+
+@pytest.mark.parametrize("persona", ["staff_b", "partner_member"])
+def test_decisions_are_refused_to_others(as_persona, project, persona):
+    response = as_persona(persona).post(
+        reverse("projects:transition", args=[project.pk]), {"to": "assessing"}
+    )
+    assert response.status_code == 403
+
+
+def test_refused_transition_shows_the_reason(as_persona, project):
+    client = as_persona("staff_a")
+    client.post(reverse("projects:transition", args=[project.pk]), {"to": "assessing"})
+    response = client.post(
+        reverse("projects:transition", args=[project.pk]), {"to": "forming"}, follow=True
+    )
+    assert "適合性チェックが完了していません" in response.content.decode()
+
+
+def test_staff_creates_a_project_with_full_width_input(as_persona, department_a):
+    response = as_persona("staff_a").post(
+        reverse("projects:create"),
+        {
+            "title": "花いっぱい運動",
+            "local_issue": "花壇が荒れている",
+            "department": department_a.pk,
+            "fiscal_year_from": "２０２６",
+            "budget": "１２０，０００円",
+        },
+    )
+    project = Project.objects.get(title="花いっぱい運動")
+    assert response.status_code == 302
+    assert (project.budget, project.fiscal_year_from) == (120000, 2026)
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [("-100", "0円以上"), ("1.5", "円単位の整数"), ("abc", "円単位の整数")],
+)
+def test_bad_amounts_are_refused_naming_the_field(as_persona, project, amount, message):
+    response = as_persona("partner_member").post(
+        reverse("projects:roles", args=[project.pk]),
+        {"kind": "cost", "cost-item": "保険料", "cost-amount": amount, "cost-bearer": "partner"},
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert message in content
+    assert 'href="#id_cost-amount"' in content
+    assert 'value="保険料"' in content  # the typed input is kept
+
+
+def test_end_before_start_is_refused(as_persona, project):
+    response = as_persona("staff_a").post(
+        reverse("projects:agreement", args=[project.pk]),
+        {
+            "kind": "kyotei",
+            "valid_from": "2026-05-01",
+            "valid_until": "2026-04-01",
+            "city_signatory": "網走市長",
+            "partner_signatory": "会長",
+        },
+    )
+    assert response.status_code == 200
+    assert "有効期間の終わりは" in response.content.decode()
+
+
+def test_missing_mandatory_clause_is_refused_naming_the_field(as_persona, forming_project):
+    services.project_choose_form(actor=None, project=forming_project, form="itaku")
+    response = as_persona("staff_a").post(
+        reverse("projects:agreement", args=[forming_project.pk]),
+        {
+            "kind": "kyotei",
+            "valid_from": "2026-05-01",
+            "valid_until": "2027-03-31",
+            "city_signatory": "網走市長",
+            "partner_signatory": "会長",
+        },
+    )
+    content = response.content.decode()
+    assert 'href="#id_confidentiality"' in content
+    assert 'href="#id_personal_data"' in content
+
+
+def test_concurrent_edit_is_refused_and_the_input_kept(as_persona, project):
+    client = as_persona("staff_a")
+    opened = project.lock_version
+    services.project_update(actor=None, project=project, purpose="先に保存された目的")
+    response = client.post(
+        reverse("projects:edit", args=[project.pk]),
+        {
+            "title": project.title,
+            "local_issue": project.local_issue,
+            "purpose": "後から保存しようとした目的",
+            "department": project.department_id,
+            "lock_version": opened,
+        },
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "他の人が保存しました" in content
+    assert "後から保存しようとした目的" in content
+    project.refresh_from_db()
+    assert project.purpose == "先に保存された目的"
+    # Saving again after seeing the message is deliberate, and goes through.
+    assert f'name="lock_version" value="{project.lock_version}"' in content
+    response = client.post(
+        reverse("projects:edit", args=[project.pk]),
+        {
+            "title": project.title,
+            "local_issue": project.local_issue,
+            "purpose": "後から保存しようとした目的",
+            "department": project.department_id,
+            "lock_version": project.lock_version,
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_partner_confirms_a_point_through_the_page(as_persona, project):
+    point = services.agreed_point_add(actor=None, project=project, text="雨天は順延")
+    client = as_persona("partner_member")
+    response = client.post(
+        reverse("projects:point_confirm", args=[project.pk, point.pk]), {"side": "partner"}
+    )
+    assert response.status_code == 302
+    point.refresh_from_db()
+    assert point.partner_confirmed_at is not None
+    response = client.post(
+        reverse("projects:point_confirm", args=[project.pk, point.pk]), {"side": "city"}
+    )
+    assert response.status_code == 403
+
+
+def test_documents_are_downloaded_only_by_those_who_see_the_project(as_persona, project):
+    agreement = services.agreement_save(
+        actor=None,
+        project=project,
+        valid_from=date(2026, 5, 1),
+        valid_until=date(2027, 3, 31),
+        city_signatory="網走市長",
+        partner_signatory="会長",
+    )
+    services.agreement_generate(actor=None, agreement=agreement)
+    for fmt, magic in (("docx", b"PK"), ("pdf", b"%PDF")):
+        url = reverse("projects:agreement_download", args=[project.pk, 1, fmt])
+        response = as_persona("partner_member").get(url)
+        assert response.status_code == 200
+        assert response.content.startswith(magic)
+        assert as_persona("other_partner_member").get(url).status_code == 404
+
+
+# --- query counts ---------------------------------------------------------------------------
+
+
+def _grow(project, n):
+    """Add n of everything a page lists."""
+    from kyodo.projects.tests.factories import PartnerFactory
+
+    for i in range(n):
+        partner = PartnerFactory()
+        services.participation_add(actor=None, project=project, partner=partner, role=f"役割{i}")
+        services.role_line_add(actor=None, project=project, task=f"作業{i}")
+        services.cost_line_add(
+            actor=None, project=project, item=f"費目{i}", amount=1000 * i, bearer="city"
+        )
+        consultation = services.consultation_add(
+            actor=None,
+            project=project,
+            held_on=date(2026, 4, 1 + i),
+            city_attendees="課長",
+            partner_attendees="代表",
+            agenda=f"議題{i}",
+            points=[f"合意{i}"],
+        )
+        assert consultation.points.count() == 1
+
+
+# Queries per page for staff of the department in charge, whatever the amount of data.
+PINNED = {
+    "overview": 10,
+    "history": 9,
+    "check": 15,
+    "form": 9,
+    "partners": 9,
+    "roles": 10,
+    "consultations": 11,
+    "agreement": 14,
+    "edit": 9,
+}
+
+
+@pytest.mark.parametrize("page", list(PINNED))
+def test_workspace_page_queries_are_pinned(as_persona, project, page, django_assert_num_queries):
+    client = as_persona("staff_a")
+    url = reverse(f"projects:{page}", args=[project.pk])
+    agreement = services.agreement_save(
+        actor=None,
+        project=project,
+        valid_from=date(2026, 5, 1),
+        valid_until=date(2027, 3, 31),
+        city_signatory="網走市長",
+        partner_signatory="会長",
+    )
+    for size in (1, 4):
+        services.agreement_generate(actor=None, agreement=agreement)
+        _grow(project, size)
+        with django_assert_num_queries(PINNED[page]):
+            assert client.get(url).status_code == 200
+
+
+def test_list_and_home_queries_are_pinned(
+    as_persona, project, department_a, django_assert_num_queries
+):
+    staff = as_persona("staff_a")
+    for size in (1, 4):
+        for i in range(size):
+            other = Project.objects.create(title=f"事業{size}-{i}", department=department_a)
+            _grow(other, 2)
+        with django_assert_num_queries(8):
+            staff.get(reverse("projects:list"))
+        with django_assert_num_queries(7):
+            staff.get(reverse("accounts:staff_home"))
+    assert Project.objects.filter(status=ProjectStatus.IDEA).count() == 6
+
+
+def test_partner_pages_queries_are_pinned(as_persona, project, django_assert_num_queries):
+    client = as_persona("partner_member")
+    for size in (1, 4):
+        _grow(project, size)
+        with django_assert_num_queries(14):
+            client.get(reverse("projects:overview", args=[project.pk]))
+        with django_assert_num_queries(6):
+            client.get(reverse("accounts:partner_home"))
+
+
+def test_an_old_answer_set_still_renders_after_the_checklist_is_revised(
+    as_persona, project, coordinator
+):
+    from kyodo.guideline.models import Checklist
+    from kyodo.guideline.services import checklist_revise
+    from kyodo.projects.tests.conftest import answer_all
+
+    answered = answer_all(project)
+    checklist_revise(
+        actor=coordinator,
+        checklist=Checklist.objects.get(key="suitability"),
+        questions=[{"text": "改訂後の新しい問い"}],
+    )
+    content = as_persona("staff_a").get(reverse("projects:check", args=[answered.pk]))
+    content = content.content.decode()
+    assert "市の課題と市民団体の活動で共通な目的があるか。" in content
+    assert "改訂後の新しい問い" not in content
+    fresh = Project.objects.create(title="新しい事業", department=answered.department)
+    content = as_persona("staff_a").get(reverse("projects:check", args=[fresh.pk]))
+    assert "改訂後の新しい問い" in content.content.decode()
+
+
+def test_the_suitability_form_saves_and_declines_with_a_reason(as_persona, project):
+    from kyodo.guideline.selectors import current_version
+
+    client = as_persona("staff_a")
+    url = reverse("projects:check", args=[project.pk])
+    questions = list(current_version("suitability").questions.all())
+    data = {f"answer_{q.pk}": "no" for q in questions}
+    response = client.post(url, {**data, "decision": "decline", "reason": ""})
+    assert response.status_code == 200
+    assert 'href="#id_reason"' in response.content.decode()
+    response = client.post(url, {**data, "decision": "decline", "reason": "市が担うべき業務のため"})
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.DECLINED
+
+
+def test_choosing_the_form_shows_the_explanations_and_checkpoints(as_persona, forming_project):
+    client = as_persona("staff_a")
+    url = reverse("projects:form", args=[forming_project.pk])
+    page = client.get(url).content.decode()
+    assert "市が行う事務や事業を他の主体に委ねる活動のこと。" in page
+    assert client.post(url, {"form": "itaku"}).status_code == 302
+    forming_project.refresh_from_db()
+    question = forming_project.form_version.questions.first()
+    checkpoint = reverse("projects:checkpoint", args=[forming_project.pk, question.pk])
+    client.post(checkpoint, {"state": "not_applicable", "reason": ""})
+    assert not forming_project.checkpoints.exists()
+    client.post(checkpoint, {"state": "confirmed"})
+    assert forming_project.checkpoints.get().state == "confirmed"
+
+
+def test_list_filters_and_search(as_persona, project, department_b, partner):
+    abc = services.project_create(actor=None, title="ＡＢＣ講座", department=department_b)
+    Project.objects.filter(pk=abc.pk).update(status="assessing")
+    client = as_persona("coordinator")
+    url = reverse("projects:list")
+    content = client.get(url, {"q": "abc"}).content.decode()
+    assert "ＡＢＣ講座" in content and project.title not in content
+    content = client.get(url, {"status": "assessing"}).content.decode()
+    assert "ＡＢＣ講座" in content and project.title not in content
+    content = client.get(url, {"partner": partner.pk}).content.decode()
+    assert project.title in content and "ＡＢＣ講座" not in content
+    content = client.get(url, {"department": department_b.pk}).content.decode()
+    assert "ＡＢＣ講座" in content and project.title not in content
+    content = client.get(url, {"fiscal_year": "2099年"}).content.decode()
+    assert client.get(url, {"fiscal_year": "2099年"}).status_code == 200
