@@ -13,6 +13,7 @@ from kyodo.core.permissions import require_perm
 from kyodo.guideline.models import CollaborationForm, Question
 from kyodo.guideline.selectors import current_version
 from kyodo.partners.models import Partner
+from kyodo.partners.services import partner_index_refresh
 from kyodo.projects.documents import agreement_data, render_docx, render_pdf
 from kyodo.projects.models import (
     AgreedPoint,
@@ -201,13 +202,17 @@ def participation_add(
     if not created and role and participation.role != role:
         participation.role = role
         participation.save(update_fields=["role", "updated_at"])
+    # The partner's track record (its projects) is part of what search and matching find.
+    partner_index_refresh(partner=partner)
     return participation
 
 
 @transaction.atomic
 def participation_remove(*, actor, participation: Participation) -> None:
     require_perm(actor, "projects.manage_participants", participation.project)
+    partner = participation.partner
     participation.delete()
+    partner_index_refresh(partner=partner)
 
 
 # --- suitability check --------------------------------------------------------------------

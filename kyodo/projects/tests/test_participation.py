@@ -14,7 +14,8 @@ def project(department_a):
 @pytest.fixture
 def partner(db):
     return Partner.objects.create(
-        name="網走の海を守る会", partner_type=PartnerType.objects.create(name="ボランティア団体")
+        name="網走の海を守る会",
+        partner_type=PartnerType.objects.get_or_create(name="ボランティア団体")[0],
     )
 
 
