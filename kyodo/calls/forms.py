@@ -144,7 +144,7 @@ CriterionFormSet = forms.formset_factory(
 
 class ApplicationForm(forms.Form):
     partner = forms.ModelChoiceField(
-        label=_("organisation"), queryset=Partner.objects.none(), empty_label=None
+        label=_("applicant organisation"), queryset=Partner.objects.none(), empty_label=None
     )
     proposal = forms.CharField(
         label=_("proposal"),

@@ -123,7 +123,7 @@ class Application(KyodoModel):
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
     partner = models.ForeignKey(
         Partner,
-        verbose_name=_("organisation"),
+        verbose_name=_("applicant organisation"),
         on_delete=models.PROTECT,
         related_name="call_applications",
     )
@@ -272,7 +272,10 @@ class Grant(KyodoModel):
     """A subsidy (補助) to an organisation, with the term limit the guideline asks for."""
 
     partner = models.ForeignKey(
-        Partner, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="grants"
+        Partner,
+        verbose_name=_("applicant organisation"),
+        on_delete=models.PROTECT,
+        related_name="grants",
     )
     project = models.ForeignKey(
         Project,

@@ -179,7 +179,7 @@ class MultipleFileField(forms.FileField):
 
 
 class ActivityRecordForm(forms.Form):
-    held_on = forms.DateField(label=_("Date"), widget=DateInput)
+    held_on = forms.DateField(label=_("Date of the activity"), widget=DateInput)
     description = forms.CharField(label=_("What was done"), widget=forms.Textarea)
     participants = CountField(label=_("Participants"), required=False)
     volunteers = CountField(label=_("Volunteers"), required=False)
@@ -262,7 +262,9 @@ class EvaluationForm(forms.Form):
     worked_well = forms.CharField(label=_("What worked"), widget=forms.Textarea)
     to_improve = forms.CharField(label=_("What to improve"), widget=forms.Textarea, required=False)
     decision = forms.ChoiceField(
-        label=_("Decision"), choices=EvaluationDecision.choices, widget=forms.RadioSelect
+        label=_("Decision on the next cycle"),
+        choices=EvaluationDecision.choices,
+        widget=forms.RadioSelect,
     )
 
     def clean(self):

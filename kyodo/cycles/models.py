@@ -121,7 +121,7 @@ class ActivityRecord(KyodoModel):
     """What was done on a day (実施の記録); both sides may record."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="records")
-    held_on = models.DateField(_("date"))
+    held_on = models.DateField(_("date of the activity"))
     description = models.TextField(_("what was done"))
     participants = models.PositiveIntegerField(_("participants"), default=0)
     volunteers = models.PositiveIntegerField(_("volunteers"), default=0)
@@ -228,7 +228,9 @@ class Evaluation(KyodoModel):
     attendees = models.TextField(_("who took part"))
     worked_well = models.TextField(_("what worked"))
     to_improve = models.TextField(_("what to improve"), blank=True)
-    decision = models.CharField(_("decision"), max_length=10, choices=EvaluationDecision.choices)
+    decision = models.CharField(
+        _("decision on the next cycle"), max_length=10, choices=EvaluationDecision.choices
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

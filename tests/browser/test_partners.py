@@ -1,6 +1,5 @@
 """The partner registry in a real browser: self-service, search, matching, import; axe-core."""
 
-
 from playwright.sync_api import expect
 
 FUREAI = "（サンプル）ふれあいの家ボランティアの会"
