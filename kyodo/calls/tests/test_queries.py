@@ -66,7 +66,7 @@ PAGES = [
     ("anonymous", lambda d: reverse("calls:public_list"), 5),
     ("anonymous", lambda d: reverse("calls:public_result", args=[d["published"].pk]), 5),
     ("partner_member", lambda d: reverse("calls:my_applications"), 8),
-    ("partner_member", lambda d: reverse("accounts:partner_home"), 8),
+    ("partner_member", lambda d: reverse("accounts:partner_home"), 12),
     ("evaluator", lambda d: reverse("calls:evaluation_queue"), 5),
     ("evaluator", lambda d: reverse("calls:evaluation_detail", args=[d["assignment"].pk]), 12),
     ("evaluator", lambda d: reverse("accounts:evaluator_home"), 5),

@@ -76,5 +76,5 @@ def test_partner_home_panel(persona_client, partner_member, django_assert_num_qu
     for partner in make_partners(size):
         membership(partner, partner_member)
     client = persona_client("partner_member")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(10):
         assert client.get(reverse("accounts:partner_home")).status_code == 200

@@ -224,4 +224,7 @@ def test_demo_seed_is_idempotent_and_gives_the_partner_user_an_organisation():
     assert Partner.objects.filter(listed_publicly=True).count() >= 5
     assert len(set(Partner.objects.values_list("partner_type__name", flat=True))) >= 8
     user = User.objects.get(username="partner")
-    assert user.partner_organisations.get().name == "（サンプル）ふれあいの家ボランティアの会"
+    # The projects samples add a second group (the sea group) for the same account.
+    assert "（サンプル）ふれあいの家ボランティアの会" in user.partner_organisations.values_list(
+        "name", flat=True
+    )

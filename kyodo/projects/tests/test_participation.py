@@ -13,9 +13,9 @@ def project(department_a):
 
 @pytest.fixture
 def partner(db):
-    return Partner.objects.create(
-        name="網走の海を守る会", partner_type=PartnerType.objects.create(name="ボランティア団体")
-    )
+    # The partners app's migration already seeds this type.
+    partner_type, _ = PartnerType.objects.get_or_create(name="ボランティア団体")
+    return Partner.objects.create(name="網走の海を守る会", partner_type=partner_type)
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "staff_a"])
