@@ -27,7 +27,8 @@ from kyodo.partners import services as partner_services
 from kyodo.portal.tests.factories import PartnerFactory
 from kyodo.portal.tests.test_privacy import Sentinels
 from kyodo.projects import services as project_services
-from kyodo.projects.models import Participation, Project, ProjectStatus
+from kyodo.projects.models import Participation, Project, ProjectStatus, SuitabilityCheck
+from kyodo.projects.tests.conftest import answer_all
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,7 @@ def _project(s, title, status, partners):
     )
     for partner in partners:
         Participation.objects.create(project=project, partner=partner)
+    project = answer_all(project, reason=s(f"{title[:4]}-suitability"))
     project_services.consultation_add(
         actor=None,
         project=project,
@@ -162,3 +164,4 @@ def test_the_public_items_are_really_served(client, seeded):
     assert timezone.now() - timedelta(hours=1) < call.published_at
     # The sentinels really are stored where the staff and evaluators see them.
     assert Score.objects.filter(comment__startswith="SNTL").count() == 2
+    assert SuitabilityCheck.objects.filter(reason__startswith="SNTL").count() == 2
