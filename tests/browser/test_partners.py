@@ -12,7 +12,7 @@ def test_partner_member_edits_and_staff_finds_by_search_and_matching(
 ):
     login("partner")
     assert_accessible(page)
-    page.get_by_role("link", name=re.compile("の情報を編集する")).click()
+    page.get_by_role("link", name=re.compile("ふれあいの家.*を編集する")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("の編集")
     assert_accessible(page)
     page.get_by_label("活動内容").fill("ふれあいの家で高齢者サロン。冬は雪かきと協働の見守り。")

@@ -200,7 +200,7 @@ def test_workspace_on_a_phone(phone_page, demo_data, accessible):
     page.get_by_label("アカウント名").fill("partner")
     page.get_by_label("パスワード").fill("kyodo-demo")
     page.get_by_role("button", name="ログイン").last.click()
-    page.get_by_role("link", name="海岸清掃と環境学習").click()
+    page.get_by_role("link", name="海岸清掃と環境学習", exact=True).click()
     _tab(page, "役割・経費")
     assert_accessible(page)
     width = page.evaluate("document.documentElement.scrollWidth")
