@@ -55,3 +55,11 @@ def not_found(request, exc):
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
+
+
+# Projects, calls and results, listed partners (the integration of issues 3, 4 and 6).
+from kyodo.api.routers import calls, partners, projects  # noqa: E402
+
+api.add_router("/projects", projects.router)
+api.add_router("/calls", calls.router)
+api.add_router("/partners", partners.router)

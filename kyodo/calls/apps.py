@@ -6,3 +6,8 @@ class CallsConfig(AppConfig):
     name = "kyodo.calls"
     label = "calls"
     verbose_name = _("Open calls and selection")
+
+    def ready(self):
+        from kyodo.calls import search
+
+        search.register()

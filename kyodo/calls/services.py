@@ -33,6 +33,7 @@ from kyodo.calls.models import (
 )
 from kyodo.core import normalize
 from kyodo.core.permissions import require_perm
+from kyodo.core.search.index import index_update
 from kyodo.core.wareki import fiscal_year
 from kyodo.partners.models import Partner
 from kyodo.projects.services import participation_add
@@ -132,6 +133,7 @@ def call_create(*, actor, project, criteria: Sequence[CriterionInput] | None = N
     call = Call(project=project, **{k: v for k, v in fields.items() if k in CALL_FIELDS})
     call.full_clean()
     call.save()
+    index_update(call)
     criteria_set(actor=actor, call=call, criteria=criteria or default_criteria())
     return call
 
@@ -150,6 +152,7 @@ def call_update(*, actor, call: Call, **fields) -> Call:
         setattr(call, name, value)
     call.full_clean()
     call.save()
+    index_update(call)
     return call
 
 

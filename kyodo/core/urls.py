@@ -1,9 +1,11 @@
 from django.urls import path
 
-from kyodo.core import views
+from kyodo.portal import public_views
 
 app_name = "core"
 
+# The front page is the public portal's home (what is happening now); the name stays
+# "core:home" so that every existing link and LOGOUT_REDIRECT_URL keep working.
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", public_views.home, name="home"),
 ]

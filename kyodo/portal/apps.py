@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
     name = "kyodo.portal"
     label = "portal"
     verbose_name = _("Public portal")
+
+    def ready(self):
+        from kyodo.portal import search
+
+        search.register()

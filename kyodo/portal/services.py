@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from kyodo.core.permissions import require_perm
 from kyodo.portal.models import Event, News
+from kyodo.portal.search import reindex
 
 EVENT_FIELDS = {
     "title",
@@ -44,6 +45,7 @@ def _apply(item, fields: set[str], values: dict) -> None:
         setattr(item, name, value)
     item.full_clean()
     item.save()
+    reindex(item)
 
 
 @transaction.atomic
@@ -72,6 +74,7 @@ def event_withdraw(*, actor, event: Event, reason: str = "") -> Event:
     event.withdrawn_at = event.withdrawn_at or timezone.now()
     event.withdrawal_reason = reason
     event.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
+    reindex(event)
     return event
 
 
@@ -99,4 +102,5 @@ def news_withdraw(*, actor, news: News, reason: str = "") -> News:
     news.withdrawn_at = news.withdrawn_at or timezone.now()
     news.withdrawal_reason = reason
     news.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
+    reindex(news)
     return news

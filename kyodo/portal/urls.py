@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.portal import views, views_manage
+from kyodo.portal import public_views, views, views_manage
 from kyodo.portal.feeds import NewsFeed
 
 app_name = "portal"
@@ -33,4 +33,13 @@ urlpatterns = [
     path(
         "manage/news/<uuid:pk>/withdraw/", views_manage.news_withdraw, name="manage_news_withdraw"
     ),
+]
+
+# Public pages of projects and partners, and the portal-wide search (kyodo/portal/public_views.py).
+urlpatterns += [
+    path("projects/", public_views.project_list, name="project_list"),
+    path("projects/<uuid:pk>/", public_views.project_detail, name="project_detail"),
+    path("partners/", public_views.partner_list, name="partner_list"),
+    path("partners/<uuid:pk>/", public_views.partner_detail, name="partner_detail"),
+    path("search/", public_views.portal_search, name="search"),
 ]

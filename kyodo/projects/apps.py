@@ -6,3 +6,8 @@ class ProjectsConfig(AppConfig):
     name = "kyodo.projects"
     label = "projects"
     verbose_name = _("Collaborative projects")
+
+    def ready(self):
+        from kyodo.projects import search
+
+        search.register()

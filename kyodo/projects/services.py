@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kyodo.core.normalize import normalize_search_key
 from kyodo.core.permissions import require_perm
+from kyodo.core.search.index import index_update
 from kyodo.guideline.models import CollaborationForm, Question
 from kyodo.guideline.selectors import current_version
 from kyodo.partners.models import Partner
@@ -119,6 +120,7 @@ def project_create(*, actor, title: str, department, **fields) -> Project:
     project = Project(title=title, department=department, **fields)
     project.search_text = _search_text(project)
     project.save()
+    index_update(project)
     StatusChange.objects.create(
         project=project, to_status=project.status, actor=_user_or_none(actor)
     )
@@ -141,6 +143,7 @@ def project_update(*, actor, project: Project, lock_version=None, **fields) -> P
     project.lock_version += 1
     project.search_text = _search_text(project)
     project.save()
+    index_update(project)
     return project
 
 

@@ -344,14 +344,28 @@ def partners(request, pk):
         services.participation_add(actor=request.user, project=project, **form.cleaned_data)
         messages.success(request, _("The partner has been added."))
         return redirect("projects:partners", pk=project.pk)
+    participations = project.participations.select_related("partner__partner_type")
+    can_manage = request.user.has_perm("projects.manage_participants", project)
     return _workspace(
         request,
         project,
         "partners",
         form=form,
-        participations=project.participations.select_related("partner__partner_type"),
-        can_manage=request.user.has_perm("projects.manage_participants", project),
+        participations=participations,
+        can_manage=can_manage,
+        suggestions=_partner_suggestions(project, participations) if can_manage else [],
     )
+
+
+def _partner_suggestions(project, participations):
+    """Partners whose activity fits the project's issue and purpose, not yet taking part."""
+    from kyodo.partners.matching import match_partners
+
+    taking_part = {participation.partner_id for participation in participations}
+    query = " ".join([project.title, project.local_issue, project.purpose])
+    return [
+        match for match in match_partners(query, limit=10) if match.partner.pk not in taking_part
+    ]
 
 
 @require_POST

@@ -270,11 +270,11 @@ def _grow(project, n):
 
 # Queries per page for staff of the department in charge, whatever the amount of data.
 PINNED = {
-    "overview": 10,
+    "overview": 11,
     "history": 9,
     "check": 15,
     "form": 9,
-    "partners": 9,
+    "partners": 24,
     "roles": 10,
     "consultations": 11,
     "agreement": 14,
@@ -320,7 +320,7 @@ def test_partner_pages_queries_are_pinned(as_persona, project, django_assert_num
     client = as_persona("partner_member")
     for size in (1, 4):
         _grow(project, size)
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(15):
             client.get(reverse("projects:overview", args=[project.pk]))
         with django_assert_num_queries(11):  # panels of partners, projects, cycles, calls
             client.get(reverse("accounts:partner_home"))
@@ -394,3 +394,57 @@ def test_list_filters_and_search(as_persona, project, department_b, partner):
     assert "ＡＢＣ講座" in content and project.title not in content
     content = client.get(url, {"fiscal_year": "2099年"}).content.decode()
     assert client.get(url, {"fiscal_year": "2099年"}).status_code == 200
+
+
+def test_partners_page_suggests_fitting_partners_and_adds_one(as_persona, project):
+    from kyodo.partners import services as partner_services
+    from kyodo.projects.tests.factories import PartnerFactory
+
+    fitting = partner_services.partner_create(
+        actor=None,
+        data={
+            "partner_type": PartnerFactory().partner_type,
+            "name": "海岸清掃の会",
+            "activity": "海岸の漂着ごみを拾い、環境学習を開いている",
+        },
+    )
+    unrelated = partner_services.partner_create(
+        actor=None,
+        data={
+            "partner_type": fitting.partner_type,
+            "name": "将棋同好会",
+            "activity": "将棋の対局",
+        },
+    )
+    client = as_persona("staff_a")
+    url = reverse("projects:partners", args=[project.pk])
+    response = client.get(url)
+    suggested = [match.partner for match in response.context["suggestions"]]
+    assert fitting in suggested
+    assert unrelated not in suggested
+    # Partners already taking part are not suggested again.
+    assert not set(suggested) & {p.partner for p in project.participations.all()}
+    html = response.content.decode()
+    assert "海岸清掃の会" in html
+    assert "漂着" in html  # the matched words are the reason given
+    assert f'name="partner" value="{fitting.pk}"' in html
+
+    response = client.post(url, {"partner": fitting.pk, "role": "清掃の指導"})
+    assert response.status_code == 302
+    assert project.participations.filter(partner=fitting, role="清掃の指導").exists()
+    response = client.get(url)
+    assert fitting not in [match.partner for match in response.context["suggestions"]]
+
+
+def test_partners_page_has_no_suggestions_for_readers(as_persona, project):
+    response = as_persona("staff_b").get(reverse("projects:partners", args=[project.pk]))
+    assert response.context["suggestions"] == []
+
+
+def test_workspace_links_to_the_cycles(as_persona, project):
+    client = as_persona("staff_a")
+    overview = client.get(reverse("projects:overview", args=[project.pk])).content.decode()
+    assert reverse("cycles:project", args=[project.pk]) in overview
+    assert reverse("cycles:troubles", args=[project.pk]) in overview
+    history = client.get(reverse("projects:history", args=[project.pk])).content.decode()
+    assert reverse("cycles:project_history", args=[project.pk]) in history

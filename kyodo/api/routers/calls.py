@@ -1,0 +1,148 @@
+"""Public open calls and their published results: the calls app's public selectors."""
+
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.calls.models import CallStatus
+from kyodo.calls.selectors import open_calls, public_calls, public_result, published_results
+
+router = Router(tags=["calls"])
+
+
+class CallOut(Schema):
+    id: UUID
+    title: str
+    purpose: str
+    eligibility: str
+    budget_ceiling: int | None = Field(description="In yen.")
+    selection_method: str
+    publication_date: date | None
+    deadline: datetime
+    announcement_date: date | None
+    documents_required: str
+    contact: str = Field(description="The city office to contact (not a person's data).")
+    status: str
+    status_label: str
+    project_title: str
+    department: str
+    page_url: str
+
+
+class CallPage(PageOut):
+    results: list[CallOut]
+
+
+class CallFilters(PageParams):
+    state: Literal["all", "open", "published"] = Field(
+        "all", description="all: every public call; open: accepting now; published: result out."
+    )
+
+
+class CriterionOut(Schema):
+    name: str
+    weight: int
+    max_score: int
+
+
+class ResultRowOut(Schema):
+    label: str = Field(description="Selected organisations by name, the others as 応募者A, B…")
+    selected: bool
+    averages: list[float | None]
+    total: float | None
+
+
+class ResultOut(Schema):
+    call: CallOut
+    decision_reason: str
+    published_at: datetime | None
+    criteria: list[CriterionOut]
+    rows: list[ResultRowOut]
+
+
+def call_out(request, call) -> dict:
+    return {
+        "id": call.pk,
+        "title": call.title,
+        "purpose": call.purpose,
+        "eligibility": call.eligibility,
+        "budget_ceiling": call.budget_ceiling,
+        "selection_method": call.selection_method,
+        "publication_date": call.publication_date,
+        "deadline": call.deadline,
+        "announcement_date": call.announcement_date,
+        "documents_required": call.documents_required,
+        "contact": call.contact,
+        "status": call.status,
+        "status_label": str(call.get_status_display()),
+        "project_title": call.project.title,
+        "department": str(call.project.department),
+        "page_url": request.build_absolute_uri(reverse("calls:public_detail", args=[call.pk])),
+    }
+
+
+def _float(value):
+    return float(value) if value is not None else None
+
+
+@router.get(
+    "/",
+    response={200: CallPage, 400: ErrorOut},
+    summary="List public open calls",
+    description="Calls that are not drafts; `state` narrows to open ones or published results.",
+)
+def list_calls(request, filters: Query[CallFilters]):
+    queryset = {"all": public_calls, "open": open_calls, "published": published_results}[
+        filters.state
+    ]()
+    return paginate(queryset, filters, lambda call: call_out(request, call))
+
+
+def _public_call(call_id):
+    call = public_calls().filter(pk=call_id).first()
+    if call is None:
+        raise HttpError(404, "公募が見つかりません。")
+    return call
+
+
+@router.get(
+    "/{call_id}",
+    response={200: CallOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One public open call",
+)
+def get_call(request, call_id: UUID):
+    return call_out(request, _public_call(call_id))
+
+
+@router.get(
+    "/{call_id}/result",
+    response={200: ResultOut, 400: ErrorOut, 404: ErrorOut},
+    summary="The published result of a call",
+)
+def get_result(request, call_id: UUID):
+    call = _public_call(call_id)
+    if call.status != CallStatus.PUBLISHED:
+        raise HttpError(404, "この公募の結果はまだ公表されていません。")
+    criteria, rows = public_result(call)
+    return {
+        "call": call_out(request, call),
+        "decision_reason": call.decision_reason,
+        "published_at": call.published_at,
+        "criteria": [
+            {"name": c.name, "weight": c.weight, "max_score": c.max_score} for c in criteria
+        ],
+        "rows": [
+            {
+                "label": row.label,
+                "selected": row.selected,
+                "averages": [_float(value) for value in row.averages],
+                "total": _float(row.total),
+            }
+            for row in rows
+        ],
+    }

@@ -1,0 +1,69 @@
+"""Listed partners: `public_partners()` and `public_representation()` (no contact person)."""
+
+from datetime import date
+from uuid import UUID
+
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.partners.selectors import public_partners, public_representation
+
+router = Router(tags=["partners"])
+
+
+class PartnerOut(Schema):
+    id: UUID
+    name: str
+    name_kana: str
+    representative: str
+    founded_on: date | None
+    member_count: int | None
+    area_served: str
+    website: str
+    activity: str
+    track_record: str
+    partner_type: str
+    fields: list[str] = Field(description="Fields of activity.")
+    page_url: str
+
+
+class PartnerPage(PageOut):
+    results: list[PartnerOut]
+
+
+class PartnerFilters(PageParams):
+    field: str | None = Field(None, max_length=100, description="Only partners in this field.")
+
+
+def partner_out(request, partner) -> dict:
+    return {
+        **public_representation(partner),
+        "page_url": request.build_absolute_uri(reverse("portal:partner_detail", args=[partner.pk])),
+    }
+
+
+@router.get(
+    "/",
+    response={200: PartnerPage, 400: ErrorOut},
+    summary="List partners that agreed to be listed",
+    description="In reading order. Filter by the name of a field of activity.",
+)
+def list_partners(request, filters: Query[PartnerFilters]):
+    queryset = public_partners().order_by("name_kana", "name")
+    if filters.field:
+        queryset = queryset.filter(fields__name=filters.field)
+    return paginate(queryset, filters, lambda partner: partner_out(request, partner))
+
+
+@router.get(
+    "/{partner_id}",
+    response={200: PartnerOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One listed partner",
+)
+def get_partner(request, partner_id: UUID):
+    partner = public_partners().filter(pk=partner_id).first()
+    if partner is None:
+        raise HttpError(404, "団体が見つかりません。")
+    return partner_out(request, partner)

@@ -1,0 +1,151 @@
+"""Public projects: `public_projects()` serves this and the portal pages alike."""
+
+from typing import Literal
+from uuid import UUID
+
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.cycles.selectors import public_cycle_results
+from kyodo.projects.selectors import public_projects
+
+router = Router(tags=["projects"])
+
+
+class PartnerRef(Schema):
+    id: UUID
+    name: str
+
+
+class IndicatorOut(Schema):
+    name: str
+    unit: str
+    target: float | None
+    actual: float | None
+    rate: float | None = Field(description="Achievement in percent.")
+
+
+class CycleResultOut(Schema):
+    number: int
+    fiscal_year: int | None
+    period_start: str
+    period_end: str
+    decision: str
+    decision_label: str
+    indicators: list[IndicatorOut]
+    budget_planned: int
+    budget_actual: int
+    records: int
+    participants: int
+    volunteers: int
+
+
+class ProjectOut(Schema):
+    id: UUID
+    title: str
+    local_issue: str
+    purpose: str
+    form: str = Field(description="Form of collaboration (code); empty if not chosen.")
+    form_label: str
+    status: str
+    status_label: str
+    department: str
+    partners: list[PartnerRef] = Field(description="Partners that agreed to be listed.")
+    page_url: str
+
+
+class ProjectDetailOut(ProjectOut):
+    cycle_results: list[CycleResultOut]
+
+
+class ProjectPage(PageOut):
+    results: list[ProjectOut]
+
+
+class ProjectFilters(PageParams):
+    status: Literal["agreed", "running", "closed"] | None = Field(
+        None, description="Only projects in this status."
+    )
+
+
+def project_out(request, project) -> dict:
+    return {
+        "id": project.pk,
+        "title": project.title,
+        "local_issue": project.local_issue,
+        "purpose": project.purpose,
+        "form": project.form,
+        "form_label": str(project.get_form_display()) if project.form else "",
+        "status": project.status,
+        "status_label": str(project.get_status_display()),
+        "department": str(project.department),
+        "partners": [
+            {"id": p.partner.pk, "name": p.partner.name} for p in project.participations.all()
+        ],
+        "page_url": request.build_absolute_uri(reverse("portal:project_detail", args=[project.pk])),
+    }
+
+
+def _number(value):
+    return float(value) if value is not None else None
+
+
+def result_out(result) -> dict:
+    return {
+        **{
+            name: getattr(result, name)
+            for name in (
+                "number",
+                "fiscal_year",
+                "decision",
+                "budget_planned",
+                "budget_actual",
+                "records",
+                "participants",
+                "volunteers",
+            )
+        },
+        "decision_label": str(result.decision_label),
+        "period_start": result.period_start.isoformat(),
+        "period_end": result.period_end.isoformat(),
+        "indicators": [
+            {
+                "name": row["name"],
+                "unit": row["unit"],
+                "target": _number(row["target"]),
+                "actual": _number(row["actual"]),
+                "rate": _number(row["rate"]),
+            }
+            for row in result.indicators
+        ],
+    }
+
+
+@router.get(
+    "/",
+    response={200: ProjectPage, 400: ErrorOut},
+    summary="List public projects",
+    description="Agreed, running and closed projects, newest first. Filter by status.",
+)
+def list_projects(request, filters: Query[ProjectFilters]):
+    queryset = public_projects()
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    return paginate(queryset, filters, lambda project: project_out(request, project))
+
+
+@router.get(
+    "/{project_id}",
+    response={200: ProjectDetailOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One public project, with the results of its evaluated cycles",
+)
+def get_project(request, project_id: UUID):
+    project = public_projects().filter(pk=project_id).first()
+    if project is None:
+        raise HttpError(404, "協働事業が見つかりません。")
+    return {
+        **project_out(request, project),
+        "cycle_results": [result_out(r) for r in public_cycle_results(project)],
+    }
