@@ -274,7 +274,7 @@ PINNED = {
     "history": 9,
     "check": 15,
     "form": 9,
-    "partners": 24,
+    "partners": 26,  # matching: one index lookup per word of the project text
     "roles": 10,
     "consultations": 11,
     "agreement": 14,
