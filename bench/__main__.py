@@ -1,7 +1,7 @@
 """python -m bench [run|generate] — see bench/README.md.
 
-python -m bench generate --events 100000        # bulk-create public events
-python -m bench generate --clear                # remove the generated events
+python -m bench generate --projects 20000 --events 100000   # bulk-create public rows
+python -m bench generate --clear                # remove the generated projects and events
 python -m bench run --requests 300 --concurrency 8
     # serves Kyodo with gunicorn on 127.0.0.1, then loads each path and prints
     # median, p95 and requests per second, next to a trivial Django view
@@ -17,7 +17,18 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PATHS = ["/bench/trivial/", "/portal/events/", "/portal/events/calendar/", "/api/events/"]
+# The pages issue 7 names (home, project list, event list, search), next to the baseline, then
+# the other pages that grow with the data.
+DEFAULT_PATHS = [
+    "/bench/trivial/",
+    "/",
+    "/portal/projects/",
+    "/portal/events/",
+    "/portal/search/?q=%E9%98%B2%E7%81%BD",  # 防災: about one row in ten holds it
+    "/portal/events/calendar/",
+    "/api/events/",
+    "/api/projects/",
+]
 
 
 def _django():
@@ -29,10 +40,13 @@ def _django():
 
 def cmd_generate(args) -> None:
     _django()
-    from bench.generate import clear, generate
+    from bench.generate import clear, generate, generate_projects
 
     if args.clear:
-        print(f"removed {clear()} generated events")
+        print(f"removed {clear()}")
+    if args.projects:
+        seconds = generate_projects(args.projects)
+        print(f"created {args.projects} projects in {seconds:.1f} s")
     if args.events:
         seconds = generate(args.events)
         print(f"created {args.events} events in {seconds:.1f} s")
@@ -92,7 +106,8 @@ def cmd_run(args) -> None:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     sub = parser.add_subparsers(dest="command")
-    gen = sub.add_parser("generate", help="bulk-create public events")
+    gen = sub.add_parser("generate", help="bulk-create public projects and events")
+    gen.add_argument("--projects", type=int, default=0)
     gen.add_argument("--events", type=int, default=0)
     gen.add_argument("--clear", action="store_true")
     load = sub.add_parser("run", help="serve on loopback and load the public pages")

@@ -1,6 +1,8 @@
 """Helpers shared by the public views: query parameters, 400 pages, validators, page meta."""
 
 import hashlib
+import unicodedata
+from datetime import date
 from functools import wraps
 
 from django.shortcuts import render
@@ -26,6 +28,23 @@ def int_param(request, name: str, *, default: int, low: int, high: int) -> int:
         raise BadQuery(
             _("“%(name)s” must be between %(low)s and %(high)s.")
             % {"name": name, "low": low, "high": high}
+        )
+    return value
+
+
+def date_param(request, name: str) -> date | None:
+    """An ISO date (2026-12-05); full-width digits and stray spaces are accepted."""
+    raw = unicodedata.normalize("NFKC", request.GET.get(name, "")).strip()
+    if not raw:
+        return None
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError:
+        value = None
+    if value is None or not 2000 <= value.year <= 2100:
+        raise BadQuery(
+            _("“%(name)s” must be a date between 2000 and 2100 written like 2026-12-05.")
+            % {"name": name}
         )
     return value
 

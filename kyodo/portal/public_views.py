@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from kyodo.calls.selectors import open_calls, public_calls
-from kyodo.core.search.index import search
+from kyodo.core.search.index import search_best
 from kyodo.cycles.selectors import public_cycle_results
 from kyodo.partners.selectors import public_partners, public_representation
 from kyodo.portal import selectors
@@ -43,7 +43,7 @@ def _home_version(request):
         selectors.freshness(selectors.public_events()),
         selectors.freshness(selectors.public_news()),
         _stamp(public_calls()),
-        _stamp(public_projects()),
+        selectors.freshness(public_projects()),
     )
 
 
@@ -69,7 +69,9 @@ def home(request):
 
 
 def _projects_version(request, *args, **kwargs):
-    return _stamp(public_projects())
+    # The newest change of any project (one index lookup): a project entering or leaving the
+    # public statuses is a change too. Counting the 20,000 public ones would cost more.
+    return selectors.freshness(public_projects())
 
 
 @cacheable(_projects_version)
@@ -154,7 +156,7 @@ def partner_list(request):
 
 
 def _partner_version(request, pk):
-    return (_stamp(public_partners().filter(pk=pk)), _stamp(public_projects()))
+    return (_stamp(public_partners().filter(pk=pk)), selectors.freshness(public_projects()))
 
 
 @cacheable(_partner_version)
@@ -181,22 +183,28 @@ class ResultGroup:
     key: str
     label: str
     items: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
 
 
-def _found(queryset, query: str) -> list:
-    hits = search(queryset, query)[:HITS_PER_TYPE]
-    objects = queryset.in_bulk([hit.object_id for hit in hits])
-    return [objects[hit.object_id] for hit in hits if hit.object_id in objects]
+def _found(key: str, label: str, queryset, query: str) -> ResultGroup:
+    found = search_best(queryset, query, HITS_PER_TYPE)
+    objects = queryset.in_bulk([hit.object_id for hit in found.hits])
+    items = [objects[hit.object_id] for hit in found.hits if hit.object_id in objects]
+    return ResultGroup(key, label, items, found.total)
 
 
 def search_groups(query: str) -> list[ResultGroup]:
     """Public projects, events, news, calls and partners matching every word of `query`."""
     return [
-        ResultGroup("projects", _("Collaborative projects"), _found(public_projects(), query)),
-        ResultGroup("events", _("Events"), _found(selectors.public_events(), query)),
-        ResultGroup("news", _("News"), _found(selectors.public_news(), query)),
-        ResultGroup("calls", _("Open calls"), _found(public_calls(), query)),
-        ResultGroup("partners", _("Partners"), _found(public_partners(), query)),
+        _found("projects", _("Collaborative projects"), public_projects(), query),
+        _found("events", _("Events"), selectors.public_events(), query),
+        _found("news", _("News"), selectors.public_news(), query),
+        _found("calls", _("Open calls"), public_calls(), query),
+        _found("partners", _("Partners"), public_partners(), query),
     ]
 
 
@@ -209,7 +217,7 @@ def portal_search(request):
         {
             "query": query,
             "groups": groups,
-            "total": sum(len(group.items) for group in groups),
+            "total": sum(group.total for group in groups),
             "meta": page_meta(
                 request,
                 pgettext("portal page", "Search"),

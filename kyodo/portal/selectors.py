@@ -92,8 +92,15 @@ def past_events(*, today: date | None = None) -> QuerySet[Event]:
 
 
 def events_between(first: date, last: date, *, today: date | None = None) -> QuerySet[Event]:
-    """Events that take place on at least one day from `first` to `last` (inclusive)."""
-    return public_events(today=today).filter(start_date__lte=last, end_date__gte=first)
+    """Events that take place on at least one day from `first` to `last` (inclusive).
+
+    The lower bound on start_date follows from the longest event; it turns "every event not
+    over by `first`" (half of 100,000) into a short range of the start-date index.
+    """
+    earliest = first - longest_event()
+    return public_events(today=today).filter(
+        start_date__lte=last, start_date__gte=earliest, end_date__gte=first
+    )
 
 
 def filter_events(

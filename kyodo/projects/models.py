@@ -107,6 +107,12 @@ class Project(KyodoModel):
         verbose_name = _("collaborative project")
         verbose_name_plural = _("collaborative projects")
         ordering = ["-created_at"]
+        indexes = [
+            # Lists are newest first: a page of 20 walks this index backwards (20,000 rows).
+            models.Index(fields=["created_at"], name="projects_project_created"),
+            # The public pages' ETag is the newest change: one lookup in this index.
+            models.Index(fields=["updated_at"], name="projects_project_updated"),
+        ]
 
     def __str__(self) -> str:
         return self.title

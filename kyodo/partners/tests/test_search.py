@@ -9,6 +9,7 @@ from kyodo.core.search.index import (
     index_delete,
     index_rebuild,
     search,
+    search_best,
     word_matches,
 )
 from kyodo.core.search.models import SearchDocument
@@ -89,6 +90,22 @@ def test_all_words_are_needed_unless_any(partners):
 def test_the_queryset_limits_what_is_found(partners):
     queryset = Partner.objects.exclude(pk=partners["bousai"].pk)
     assert names(search(queryset, "防災")) == ["オホーツク網走マラソン実行委員会"]
+
+
+def test_search_best_gives_the_first_hits_and_the_total_in_one_query(
+    partners, django_assert_num_queries
+):
+    for n in range(5):
+        PartnerFactory(name=f"防災サークル{n}", activity="防災の勉強会。")
+    everything = search(Partner.objects.all(), "防災")
+    with django_assert_num_queries(1):
+        best = search_best(Partner.objects.all(), "防災", 3)
+    assert best.total == len(everything) == 7
+    assert [hit.object_id for hit in best.hits] == [hit.object_id for hit in everything[:3]]
+    # The queryset still decides what counts, and an empty query finds nothing.
+    scoped = search_best(Partner.objects.exclude(pk=partners["bousai"].pk), "防災", 3)
+    assert scoped.total == 6 and partners["bousai"].pk not in [h.object_id for h in scoped.hits]
+    assert search_best(Partner.objects.all(), "、。", 3).total == 0
 
 
 def test_nothing_for_empty_or_odd_queries(partners):

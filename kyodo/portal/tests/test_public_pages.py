@@ -1,5 +1,5 @@
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -151,6 +151,52 @@ def test_calendar_month_with_prev_next_and_multi_day_events(client, sample):
     assert "2月2日" not in february.split("portal-calendar")[0]
 
 
+def _day_section(html: str, day: str) -> str:
+    return html.split(f'id="day-{day}"')[1].split("</section>")[0]
+
+
+def test_calendar_shows_ten_per_day_with_exact_counts_and_a_link_to_the_day(client, sample):
+    day = date(2031, 3, 10)
+    for n in range(12):
+        EventFactory(title=f"催しA{n:02d}", start_date=day)
+    # Starts on the busy day and runs into the next: last of its day by title, so it is not
+    # among the day's first ten, but it is the first event of the following day.
+    EventFactory(title="催しZ", start_date=day, end_date=day + timedelta(days=1))
+    EventFactory(title="終日の催し", start_date=day + timedelta(days=1), start_time=None)
+    html = client.get("/portal/events/calendar/?year=2031&month=3").content.decode()
+    busy = _day_section(html, "2031-03-10")
+    assert len(re.findall(r'<li><a href="/portal/events/[0-9a-f-]{36}/"', busy)) == 10
+    assert "催しA09" in busy and "催しA10" not in busy and "催しZ" not in busy
+    assert "/portal/events/?date=2031-03-10" in busy and "13件" in busy and "ほか3件" in busy
+    following = _day_section(html, "2031-03-11")
+    assert "催しZ" in following and "終日の催し" in following and "?date=" not in following
+    grid = html.split("</table>")[0]
+    assert "13件" in grid and "2件" in grid
+
+
+def test_event_list_of_one_day(client, sample):
+    day = date(2031, 3, 10)
+    EventFactory(title="当日の催し", start_date=day)
+    EventFactory(title="前日からの催し", start_date=day - timedelta(days=1), end_date=day)
+    EventFactory(title="翌日の催し", start_date=day + timedelta(days=1))
+    response = client.get(reverse("portal:event_list") + "?date=2031-03-10")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "当日の催し" in html and "前日からの催し" in html and "翌日の催し" not in html
+    assert "2031年3月10日（令和13年）（月）" in html
+    assert 'rel="canonical" href="http://testserver/portal/events/?date=2031-03-10"' in html
+    # Full-width digits and stray spaces are read as the same date.
+    wide = client.get(reverse("portal:event_list"), {"date": " ２０３１-０３-１０ "})
+    assert "当日の催し" in wide.content.decode()
+
+
+@pytest.mark.parametrize("value", ["2031-02-30", "昨日", "1999-12-31", "2031/3/10", "9" * 50])
+def test_event_list_with_a_bad_date_is_a_400_in_japanese(client, sample, value):
+    response = client.get(reverse("portal:event_list"), {"date": value})
+    assert response.status_code == 400
+    assert "2026-12-05" in response.content.decode()
+
+
 def test_news_markdown_is_rendered_safely(client, sample):
     news = NewsFactory(body="# 大見出し\n\n<script>alert(1)</script>[x](javascript:alert(1))")
     html = client.get(reverse("portal:news_detail", args=[news.pk])).content.decode()
@@ -204,10 +250,15 @@ def test_list_query_count_does_not_grow(client, django_assert_num_queries, name,
 def test_calendar_query_count_does_not_grow(client, django_assert_num_queries):
     seed_municipality()
     EventFactory.create_batch(2, project=ProjectFactory())
-    with django_assert_num_queries(3):
+    # ETag, the newest change again for the longest event span (cached until the next change,
+    # computed on the first request: 6), per-day counts, each day's first events, municipality.
+    with django_assert_num_queries(6):
         client.get(reverse("portal:event_calendar"))
+    with django_assert_num_queries(5):
+        client.get(reverse("portal:event_calendar") + "?month=1")
     EventFactory.create_batch(15, project=ProjectFactory())
-    with django_assert_num_queries(3):
+    client.get(reverse("portal:event_calendar") + "?month=2")
+    with django_assert_num_queries(5):
         client.get(reverse("portal:event_calendar"))
 
 

@@ -12,6 +12,7 @@ from kyodo.calls.tests.factories import make_project as make_forming_project
 from kyodo.core.demo import seed as seed_municipality
 from kyodo.partners import services as partner_services
 from kyodo.portal import services as portal_services
+from kyodo.portal.search import reindex
 from kyodo.portal.tests.factories import EventFactory, NewsFactory, PartnerFactory
 from kyodo.projects import services as project_services
 from kyodo.projects.models import Participation, ProjectStatus
@@ -207,3 +208,13 @@ def test_mixed_width_query_finds_the_event(client, sample):
     response = client.get(reverse("portal:search"), {"q": "流氷ｳｫｰｸ"})
     groups = {group.key: group.items for group in response.context["groups"]}
     assert groups["events"] == [sample["event"]]
+
+
+def test_search_shows_the_best_twenty_and_how_many_match_in_all(client, sample):
+    for n in range(23):
+        reindex(EventFactory(title=f"流氷観察会 第{n}回"))
+    response = client.get(reverse("portal:search"), {"q": "流氷 観察"})
+    events = next(group for group in response.context["groups"] if group.key == "events")
+    assert len(events.items) == 20 and events.total == 23
+    html = response.content.decode()
+    assert "イベント（23）" in html and "23件のうち、よく一致する20件を表示しています。" in html
