@@ -134,6 +134,7 @@ def _month_grid(year: int, month: int, days: dict[date, dict]) -> list[list[dict
 def _day(d: date, month: int, day: dict) -> dict:
     return {
         "date": d,
+        "iso": d.isoformat(),  # formatted once: the page uses it three times per day
         "in_month": d.month == month,
         "count": day["count"],
         "shown": day["shown"],
@@ -171,11 +172,12 @@ def _month_days(first: date, last: date) -> dict[date, dict]:
             )
         )
         .filter(rank__lte=MAX_PER_DAY)
-        .only("id", "title", "start_date", "start_time", "end_date")
+        .values("id", "title", "start_date", "start_time", "end_date")
     )
     # The selector's order (start date, time, title) is the order of each day's list.
     for event in firsts:
-        for day in days_of(event.start_date, event.end_date):
+        event["time"] = event["start_time"].strftime("%H:%M") if event["start_time"] else ""
+        for day in days_of(event["start_date"], event["end_date"]):
             if len(day["shown"]) < MAX_PER_DAY:
                 day["shown"].append(event)
     return days
