@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
-from kyodo.api.routers import events, news
+from kyodo.api.routers import calls, events, news, partners, projects
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -24,14 +24,27 @@ api = NinjaAPI(
     title="Kyodo public API",
     version="1",
     description=(
-        "協働ポータルの公開情報（イベント、お知らせ）を返す読み取り専用の API です。"
-        "データは CC BY 4.0 で利用できます。Read-only public data of the Kyodo portal."
+        "協働ポータルの公開情報を返す読み取り専用の API です。"
+        "協働事業（評価済みのサイクルの結果を含む）、公募と選定結果、イベント、お知らせ、"
+        "名簿への掲載に同意した協働団体を、"
+        "ページ単位（page, per_page）と絞り込み条件つきで返します。"
+        "公開ページと同じ抽出条件を使うため、ページに出ない情報（担当者の連絡先、内部メモ、"
+        "下書き、非公開の団体など）は含まれません。認証は不要です。"
+        "データは CC BY 4.0 で利用できます。日付は YYYY-MM-DD、時刻は日本時間の HH:MM です。"
+        "不正なパラメータには 400 と日本語のメッセージを返します。\n\n"
+        "Read-only public data of the Kyodo portal: collaborative projects with evaluated cycle "
+        "results, open calls and their results, events, news and the partners that agreed to be "
+        "listed; paged and filterable, under CC BY 4.0. The same selectors as the public pages "
+        "decide what is public, so personal and internal data never appear."
     ),
     urls_namespace="api",
 )
 
+api.add_router("/projects", projects.router)
+api.add_router("/calls", calls.router)
 api.add_router("/events", events.router)
 api.add_router("/news", news.router)
+api.add_router("/partners", partners.router)
 
 
 @api.exception_handler(ValidationError)
@@ -55,11 +68,3 @@ def not_found(request, exc):
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
     return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
-
-
-# Projects, calls and results, listed partners (the integration of issues 3, 4 and 6).
-from kyodo.api.routers import calls, partners, projects  # noqa: E402
-
-api.add_router("/projects", projects.router)
-api.add_router("/calls", calls.router)
-api.add_router("/partners", partners.router)

@@ -29,7 +29,7 @@ PER_PAGE = 20
 # A day's list on the calendar page stays readable; the rest are in the event list.
 MAX_PER_DAY = 10
 # Bumped when the text of the static pages changes, so that browsers fetch them again.
-STATIC_VERSION = "2026-11-29"
+STATIC_VERSION = "2026-11-29.2"
 
 
 def _base_url(request) -> str:

@@ -21,7 +21,7 @@ def _tokenizer():
     # A Sudachi tokenizer keeps state while it works, so each thread gets its own.
     tokenizer = getattr(_local, "tokenizer", None)
     if tokenizer is None:
-        tokenizer = _local.tokenizer = _dictionary().create(SplitMode.C)
+        tokenizer = _local.tokenizer = _dictionary().tokenizer(SplitMode.C)
     return tokenizer
 
 
