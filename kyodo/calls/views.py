@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -33,6 +33,7 @@ from kyodo.calls.models import (
     Score,
 )
 from kyodo.core.permissions import get_object_for, permission_required
+from kyodo.portal.http import cacheable, page_meta
 
 
 def _call(perm):
@@ -60,6 +61,22 @@ def _error_messages(error: ValidationError) -> list[str]:
 # --- Public -----------------------------------------------------------------------------------
 
 
+def _public_calls_version(request, *args, **kwargs):
+    # Newest change of any call, and which ones accept applications right now: a deadline
+    # passing changes the page without changing any row.
+    values = Call.objects.aggregate(newest=Max("updated_at"), count=Count("pk"))
+    accepting = selectors.open_calls().prefetch_related(None).values_list("pk", flat=True)
+    return (values["newest"], values["count"], list(accepting))
+
+
+def _public_call_version(request, call_id, **kwargs):
+    # The criteria are locked once a call is open, so the call's own row covers the page;
+    # the clock decides whether applications are still accepted.
+    row = Call.objects.filter(pk=call_id).values_list("updated_at", "status", "deadline").first()
+    return (*row, timezone.now() <= row[2]) if row else None
+
+
+@cacheable(_public_calls_version)
 def public_list(request):
     return render(
         request,
@@ -67,10 +84,19 @@ def public_list(request):
         {
             "open_calls": selectors.open_calls(),
             "results": selectors.published_results()[:20],
+            "meta": page_meta(
+                request,
+                _("Open calls"),
+                _(
+                    "The city looks for partners openly: each call publishes its criteria and "
+                    "method in advance, and the result with its reason afterwards."
+                ),
+            ),
         },
     )
 
 
+@cacheable(_public_call_version)
 def public_detail(request, call_id):
     call = _call("calls.view_call")(request, call_id)
     accepting = call.status == CallStatus.OPEN and timezone.now() <= call.deadline
@@ -82,15 +108,25 @@ def public_detail(request, call_id):
             "criteria": call.criteria.all(),
             "accepting": accepting,
             "can_apply": accepting and request.user.has_perm("calls.apply"),
+            "meta": page_meta(request, call.title, call.purpose[:150], og_type="article"),
         },
     )
 
 
+@cacheable(_public_call_version)
 def public_result(request, call_id):
     call = _call("calls.view_result")(request, call_id)
     criteria, rows = selectors.public_result(call)
+    title = _("Result: %(title)s") % {"title": call.title}
     return render(
-        request, "calls/public_result.html", {"call": call, "criteria": criteria, "rows": rows}
+        request,
+        "calls/public_result.html",
+        {
+            "call": call,
+            "criteria": criteria,
+            "rows": rows,
+            "meta": page_meta(request, title, call.decision_reason[:150], og_type="article"),
+        },
     )
 
 

@@ -63,8 +63,9 @@ PAGES = [
     ("coordinator", lambda d: reverse("calls:manage_list"), 5),
     ("coordinator", lambda d: reverse("calls:manage_detail", args=[d["ranked"].pk]), 11),
     ("coordinator", lambda d: reverse("calls:grant_list"), 9),
-    ("anonymous", lambda d: reverse("calls:public_list"), 5),
-    ("anonymous", lambda d: reverse("calls:public_result", args=[d["published"].pk]), 5),
+    # Public pages: plus their ETag (newest change and the calls open now; the call's row).
+    ("anonymous", lambda d: reverse("calls:public_list"), 7),
+    ("anonymous", lambda d: reverse("calls:public_result", args=[d["published"].pk]), 6),
     ("partner_member", lambda d: reverse("calls:my_applications"), 8),
     # The partner home gathers the panels of partners, projects, cycles and calls.
     ("partner_member", lambda d: reverse("accounts:partner_home"), 12),
