@@ -114,6 +114,10 @@ def event_list(request):
             "page_obj": page,
             "period": period,
             "heading": title,
+            "day": day,
+            # The date parameter accepts 2000-01-01 to 2100-12-31.
+            "day_before": day - timedelta(days=1) if day and day > date(2000, 1, 1) else None,
+            "day_after": day + timedelta(days=1) if day and day < date(2100, 12, 31) else None,
             "extra_query": urlencode(query),
             "meta": page_meta(
                 request,

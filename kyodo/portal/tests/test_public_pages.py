@@ -185,6 +185,11 @@ def test_event_list_of_one_day(client, sample):
     assert "当日の催し" in html and "前日からの催し" in html and "翌日の催し" not in html
     assert "2031年3月10日（令和13年）（月）" in html
     assert 'rel="canonical" href="http://testserver/portal/events/?date=2031-03-10"' in html
+    assert (
+        'href="?date=2031-03-09" rel="prev"' in html
+        and 'href="?date=2031-03-11" rel="next"' in html
+    )
+    assert "/portal/events/calendar/?year=2031&amp;month=3#day-2031-03-10" in html
     # Full-width digits and stray spaces are read as the same date.
     wide = client.get(reverse("portal:event_list"), {"date": " ２０３１-０３-１０ "})
     assert "当日の催し" in wide.content.decode()
