@@ -7,28 +7,13 @@ from kyodo.accounts.roles import Role
 from kyodo.calls.models import Call, CriterionKind, DisclosureStatus, Grant
 from kyodo.calls.services import CALL_FIELDS, CriterionInput
 from kyodo.core import normalize
+from kyodo.core.forms import YenField
 from kyodo.partners.models import Partner
 from kyodo.projects.models import Project
 
-
-class YenField(forms.IntegerField):
-    """An amount in yen; accepts full-width digits, commas, 「円」 and 「¥」.
-
-    A text input, not type=number: browsers refuse full-width digits and commas there."""
-
-    widget = forms.TextInput
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = normalize.nfkc(value).replace(",", "").replace("円", "").replace("¥", "")
-            value = value.strip()
-        return super().to_python(value)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        for key in ("min", "max", "step"):
-            attrs.pop(key, None)
-        return {**attrs, "inputmode": "numeric"}
+# The amounts of calls and grants are PositiveIntegerField columns: PostgreSQL's integer holds
+# up to this, and the form says so rather than the database refusing a larger figure.
+MAX_AMOUNT = 2_147_483_647
 
 
 class FoldedIntegerField(forms.IntegerField):
@@ -63,7 +48,7 @@ class DateInput(forms.DateInput):
 
 
 class CallForm(forms.ModelForm):
-    budget_ceiling = YenField(label=_("budget ceiling (yen)"), required=False, min_value=0)
+    budget_ceiling = YenField(label=_("budget ceiling (yen)"), required=False, max_value=MAX_AMOUNT)
 
     class Meta:
         model = Call
@@ -158,7 +143,7 @@ class ApplicationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Schedule, people and steps."),
     )
-    budget_amount = YenField(label=_("budget (yen)"), required=False, min_value=0)
+    budget_amount = YenField(label=_("budget (yen)"), required=False, max_value=MAX_AMOUNT)
     budget_notes = forms.CharField(
         label=_("budget breakdown"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -267,7 +252,7 @@ class ReceiptLookupForm(forms.Form):
 
 
 class GrantForm(forms.ModelForm):
-    amount = YenField(label=_("amount (yen)"), min_value=0)
+    amount = YenField(label=_("amount (yen)"), max_value=MAX_AMOUNT)
 
     class Meta:
         model = Grant

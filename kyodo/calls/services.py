@@ -8,6 +8,7 @@ entered in Asia/Tokyo (TIME_ZONE).
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -303,7 +304,12 @@ def _mail_applicant(application: Application, template: str) -> None:
         }
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)
-    send_mail(subject, body, None, recipients)
+    # Sent once the service's transaction has committed: a submission or result that is rolled
+    # back must not have been announced. Written now, from the data as this transaction sees
+    # it. robust: a mail server that is down is logged and does not turn a recorded
+    # submission into an error page (the receipt number is on the page as well), nor keep the
+    # other applicants of a result from being told.
+    transaction.on_commit(partial(send_mail, subject, body, None, recipients), robust=True)
 
 
 # --- Applications -----------------------------------------------------------------------------

@@ -1,7 +1,11 @@
 """Form rendering in the Digital Agency style and fields that normalise Japanese input."""
 
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from kyodo.core import normalize
 
@@ -57,6 +61,65 @@ class FuriganaField(NormalizedCharField):
 
 class LocalGovernmentCodeField(NormalizedCharField):
     normalizer = staticmethod(normalize.normalize_local_government_code)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "inputmode": "numeric"}
+
+
+class YenField(forms.CharField):
+    """An amount in whole yen, typed the way people write it: 「１２，０００円」, 「¥5,000」.
+
+    Full-width digits and commas are folded (NFKC), spaces dropped, a trailing 円 and a leading
+    ¥ (or the backslash a Japanese keyboard's ¥ key types) removed. Minus amounts (also written
+    with ▲ or △, as in Japanese accounts) and sen are refused. The value is an int, or None
+    when empty. A text input, not type=number: browsers refuse full-width digits and commas
+    there, and would not keep what was typed to show it again with the error.
+
+    `min_value` and `max_value` (whole yen) are optional; the amount never exceeds MAX_YEN.
+    """
+
+    MAX_YEN = 999_999_999_999_999  # 15 digits: fits every integer column with room to spare
+
+    default_error_messages = {
+        "invalid": _("Enter the amount in whole yen (digits only)."),
+        "min_value": _("Enter an amount of %(limit_value)s yen or more."),
+        "max_value": _("Enter an amount of %(limit_value)s yen or less."),
+    }
+    _MINUS = re.compile(r"[-−▲△]")
+
+    def __init__(self, *, min_value=None, max_value=None, **kwargs):
+        self.min_value = min_value
+        self.max_value = self.MAX_YEN if max_value is None else min(max_value, self.MAX_YEN)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        text = re.sub(r"\s", "", normalize.nfkc(value)).replace(",", "").removesuffix("円")
+        text = text.removeprefix("¥").removeprefix("\\")
+        if self._MINUS.match(text):
+            self._refuse("min_value", max(self.min_value or 0, 0), code="negative")
+        if not re.fullmatch(r"[0-9]+", text):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        # Counted before int(): a thousand digits would make int() itself refuse.
+        if len(text.lstrip("0")) > len(str(self.MAX_YEN)):
+            self._refuse("max_value", self.max_value)
+        return int(text)
+
+    def validate(self, value):
+        super().validate(value)
+        if value is None:
+            return
+        if self.min_value is not None and value < self.min_value:
+            self._refuse("min_value", self.min_value)
+        if value > self.max_value:
+            self._refuse("max_value", self.max_value)
+
+    def _refuse(self, key, limit, code=None):
+        raise ValidationError(
+            self.error_messages[key], code=code or key, params={"limit_value": f"{limit:,}"}
+        )
 
     def widget_attrs(self, widget):
         return {**super().widget_attrs(widget), "inputmode": "numeric"}

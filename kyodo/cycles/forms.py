@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.forms import YenField
 from kyodo.core.normalize import nfkc
 from kyodo.cycles.models import EvaluationDecision, IncidentStatus, Rating
 from kyodo.projects.forms import DateInput, FiscalYearField
@@ -58,21 +59,6 @@ class CountField(_NumberText):
     def convert(self, text):
         if not re.fullmatch(r"\d{1,9}", text):
             raise ValidationError(_("Enter a whole number (digits only)."), code="invalid")
-        return int(text)
-
-
-class YenField(_NumberText):
-    """Whole yen: accepts full-width digits, commas and a trailing 円; refuses minus and sen."""
-
-    empty_number = None
-    suffixes = ("円",)
-    inputmode = "numeric"
-    negative_message = _("Enter an amount of 0 yen or more.")
-
-    def convert(self, text):
-        text = text.removeprefix("¥").removeprefix("￥")
-        if not re.fullmatch(r"\d{1,15}", text):
-            raise ValidationError(_("Enter the amount in whole yen (digits only)."), code="invalid")
         return int(text)
 
 

@@ -1,12 +1,10 @@
 """Forms of the project workspace; the services validate again, the forms say it first."""
 
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.accounts.models import Department
+from kyodo.core.forms import YenField
 from kyodo.core.normalize import nfkc
 from kyodo.guideline.models import CollaborationForm
 from kyodo.partners.models import Partner
@@ -19,24 +17,6 @@ from kyodo.projects.models import (
     PlanArea,
     ProjectStatus,
 )
-
-
-class YenField(forms.CharField):
-    """Whole yen: accepts full-width digits, commas and a trailing 円; refuses minus and cents."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        text = nfkc(value).replace(",", "").replace("円", "").replace("¥", "").strip()
-        if text.startswith(("-", "−")):
-            raise ValidationError(_("Enter an amount of 0 yen or more."), code="negative")
-        if not re.fullmatch(r"\d{1,15}", text):
-            raise ValidationError(_("Enter the amount in whole yen (digits only)."), code="invalid")
-        return int(text)
-
-    def widget_attrs(self, widget):
-        return {**super().widget_attrs(widget), "inputmode": "numeric"}
 
 
 class FiscalYearField(forms.IntegerField):

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 
 from kyodo.calls import services
 from kyodo.calls.models import ApplicationStatus, CallStatus, Criterion
@@ -198,13 +199,16 @@ def test_a_submission_exactly_at_the_deadline_counts_as_on_time(open_call):
     assert application.status == ApplicationStatus.SUBMITTED
 
 
-def test_receipt_numbers_count_up_and_are_mailed(open_call, partner_member):
+def test_receipt_numbers_count_up_and_are_mailed(
+    open_call, partner_member, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
     partner = make_partner(member=partner_member, email="umi@example.jp")
-    first = submit(open_call, partner, now=DEADLINE - timedelta(days=1))
-    second = submit(
-        open_call, make_partner("オホーツク研究会", email=""), now=DEADLINE - timedelta(days=1)
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        first = submit(open_call, partner, now=DEADLINE - timedelta(days=1))
+        second = submit(
+            open_call, make_partner("オホーツク研究会", email=""), now=DEADLINE - timedelta(days=1)
+        )
     assert (first.receipt_number, second.receipt_number) == ("K2026-00001", "K2026-00002")
     assert len(mail.outbox) == 1  # the second has no address at all: nobody to tell
     message = mail.outbox[0]
@@ -212,6 +216,38 @@ def test_receipt_numbers_count_up_and_are_mailed(open_call, partner_member):
     assert "K2026-00001" in message.subject and "K2026-00001" in message.body
     assert "受け付けました" in message.body
     assert "応募締切: 令和8年12月25日 17:00" in message.body  # Japan time, not UTC
+
+
+class Abandoned(Exception):
+    """Raised by a test after a service call, so that the caller's transaction rolls back."""
+
+
+def test_the_receipt_is_mailed_only_once_the_submission_is_committed(
+    open_call, partner_member, django_capture_on_commit_callbacks
+):
+    partner = make_partner(member=partner_member, email="umi@example.jp")
+    now = DEADLINE - timedelta(days=1)
+    draft = services.application_save_draft(
+        actor=partner_member, call=open_call, partner=partner, now=now, proposal="提案", plan="計画"
+    )
+    mail.outbox.clear()
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(Abandoned),
+        transaction.atomic(),
+    ):
+        services.application_submit(actor=partner_member, application=draft, now=now)
+        raise Abandoned
+    assert callbacks == [] and mail.outbox == []
+    draft.refresh_from_db()
+    assert (draft.status, draft.receipt_number) == (ApplicationStatus.DRAFT, None)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.application_submit(actor=partner_member, application=draft, now=now)
+    assert len(callbacks) == 1 and len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == sorted(["umi@example.jp", partner_member.email])
+    assert message.subject == "応募受付のお知らせ（K2026-00001）：海岸清掃パートナー募集"
 
 
 def test_receipt_numbers_typed_in_full_width_are_folded():
@@ -389,7 +425,9 @@ def test_submission_needs_every_application_declared_and_scored(evaluating):
         score_all(first, b, [5] * 7)
 
 
-def test_decision_adds_the_selected_partner_to_the_project(evaluating, coordinator):
+def test_decision_adds_the_selected_partner_to_the_project(
+    evaluating, coordinator, django_capture_on_commit_callbacks
+):
     call, (a, b), (first, second) = evaluating
     with pytest.raises(ValidationError) as excinfo:
         services.call_decide(actor=coordinator, call=call, selected=[a], reason="理由")
@@ -411,8 +449,26 @@ def test_decision_adds_the_selected_partner_to_the_project(evaluating, coordinat
     assert list(call.project.partners.all()) == [a.partner]
 
     mail.outbox.clear()
-    call = services.call_publish_result(actor=coordinator, call=call)
+    # A publication rolled back by its caller tells nobody.
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(Abandoned),
+        transaction.atomic(),
+    ):
+        services.call_publish_result(actor=coordinator, call=call)
+        raise Abandoned
+    assert callbacks == []
+    assert mail.outbox == []
+    call.refresh_from_db()
+    assert call.status == CallStatus.DECIDED
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call = services.call_publish_result(actor=coordinator, call=call)
     assert call.status == CallStatus.PUBLISHED
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [a.partner.contact_email, b.partner.contact_email]
+    )
+    assert {m.subject for m in mail.outbox} == {f"公募の選定結果：{call.title}"}
     bodies = {m.to[0]: m.body for m in mail.outbox}
     assert len(bodies) == 2
     assert "選定されました" in bodies[a.partner.contact_email]

@@ -1,3 +1,4 @@
+import pytest
 from django import forms
 from django.template import Context, Template
 
@@ -6,6 +7,7 @@ from kyodo.core.forms import (
     LocalGovernmentCodeField,
     PhoneNumberField,
     PostalCodeField,
+    YenField,
 )
 
 
@@ -56,3 +58,82 @@ def test_valid_form_shows_no_error_summary():
     html = Template("{{ form }}").render(Context({"form": ContactForm()}))
     assert "入力内容を確認してください" not in html
     assert html.count("※必須") == 2
+
+
+class AmountForm(forms.Form):
+    amount = YenField(label="金額")
+    optional = YenField(label="予算", required=False)
+    ceiling = YenField(label="上限内", required=False, min_value=1_000, max_value=500_000)
+
+
+def _amount(typed, name="amount"):
+    form = AmountForm(data={"amount": "0", name: typed})
+    form.is_valid()
+    return form
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("１２，０００円", 12_000),
+        ("¥5,000", 5_000),
+        ("￥５，０００", 5_000),
+        ("\\5000", 5_000),  # the ¥ key of a Japanese keyboard types a backslash
+        (" 300 ", 300),
+        ("1 200 円", 1_200),
+        ("0", 0),
+        ("999999999999999", 999_999_999_999_999),
+    ],
+)
+def test_yen_field_accepts_amounts_as_people_write_them(typed, expected):
+    form = _amount(typed)
+    assert form.errors == {}
+    assert form.cleaned_data["amount"] == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("-1", "0円以上の金額を入力してください。"),
+        ("−500円", "0円以上の金額を入力してください。"),
+        ("▲500", "0円以上の金額を入力してください。"),
+        ("¥-500", "0円以上の金額を入力してください。"),
+        ("１．５", "金額は円単位の整数（数字のみ）で入力してください。"),
+        ("abc", "金額は円単位の整数（数字のみ）で入力してください。"),
+        ("５万", "金額は円単位の整数（数字のみ）で入力してください。"),
+        ("1,000円円", "金額は円単位の整数（数字のみ）で入力してください。"),
+        ("9" * 20, "999,999,999,999,999円以下の金額を入力してください。"),
+        ("9" * 5000, "999,999,999,999,999円以下の金額を入力してください。"),
+    ],
+)
+def test_yen_field_refuses_what_is_not_whole_yen_in_japanese(typed, message):
+    form = _amount(typed)
+    assert form.errors == {"amount": [message]}
+
+
+def test_yen_field_empty_is_none_when_optional_and_required_otherwise():
+    form = AmountForm(data={"amount": "", "optional": "　", "ceiling": ""})
+    assert not form.is_valid()
+    assert form.errors == {"amount": ["このフィールドは必須です。"]}
+    assert form.cleaned_data == {"optional": None, "ceiling": None}
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("999", "1,000円以上の金額を入力してください。"),
+        ("-5", "1,000円以上の金額を入力してください。"),
+        ("500,001", "500,000円以下の金額を入力してください。"),
+    ],
+)
+def test_yen_field_checks_the_limits_a_form_gives_it(typed, message):
+    assert _amount(typed, "ceiling").errors == {"ceiling": [message]}
+    assert _amount("５００，０００円", "ceiling").cleaned_data["ceiling"] == 500_000
+
+
+def test_yen_field_is_a_numeric_text_input_that_keeps_what_was_typed():
+    form = _amount("１．５", "optional")
+    html = str(form["optional"])
+    assert 'type="text"' in html and 'inputmode="numeric"' in html
+    assert 'value="１．５"' in html
+    assert "maxlength" not in html and "min=" not in html

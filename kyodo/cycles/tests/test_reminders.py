@@ -1,11 +1,13 @@
 """Reminders: due dates computed, sent by the background task, delivered once."""
 
 import datetime
+import socket
 from unittest import mock
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
 from kyodo.accounts.roles import Role
@@ -86,9 +88,8 @@ def test_closed_projects_and_verified_cycles_do_not_remind(running, department_a
 
 
 def test_the_task_sends_each_reminder_once_to_both_sides(
-    running, staff_a, partner_member, department_b, settings
+    running, staff_a, partner_member, department_b, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     UserFactory(roles=[Role.STAFF], department=department_b)  # another department: not told
     new_cycle(running, period_end=datetime.date(2027, 3, 31))
     _agreement(running, valid_until=datetime.date(2027, 4, 1))
@@ -100,11 +101,14 @@ def test_the_task_sends_each_reminder_once_to_both_sides(
     # The task computes "today" itself: pin the clock it reads.
     # The worker closes "old" connections before each task; inside this test's transaction
     # that would close the test's own connection on PostgreSQL, so it is held open here.
+    # The e-mails go when each delivery commits; the test's own transaction never commits, so
+    # the captured sendings are run at the end of the block.
     with (
         mock.patch("django.utils.timezone.localdate", return_value=TODAY),
         mock.patch(
             "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
         ),
+        django_capture_on_commit_callbacks(execute=True),
     ):
         call_command("db_worker", batch=True, no_startup_delay=True, reload=False)
     result.refresh()
@@ -118,24 +122,89 @@ def test_the_task_sends_each_reminder_once_to_both_sides(
 
     # The next day's sweep sends nothing new.
     mail.outbox.clear()
-    assert services.reminders_send(actor=None, today=TODAY + datetime.timedelta(days=1)) == 0
-    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert services.reminders_send(actor=None, today=TODAY + datetime.timedelta(days=1)) == 0
+    assert callbacks == [] and mail.outbox == []
 
 
-def test_a_failed_sending_is_tried_again(running, staff_a, settings, monkeypatch):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+class Abandoned(Exception):
+    """Raised by a test after the sweep, so that the caller's transaction rolls back."""
+
+
+def test_a_sweep_rolled_back_by_its_caller_sends_nothing_and_the_next_one_sends(
+    running, staff_a, django_capture_on_commit_callbacks
+):
     new_cycle(running, period_end=datetime.date(2027, 3, 31))
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(Abandoned),
+        transaction.atomic(),
+    ):
+        assert services.reminders_send(actor=None, today=TODAY) == 2
+        raise Abandoned
+    assert callbacks == [] and mail.outbox == []
+    assert not ReminderDelivery.objects.exists()
 
-    def broken(*args, **kwargs):
-        raise OSError("mail server down")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert services.reminders_send(actor=None, today=TODAY) == 2
+    assert len(callbacks) == 2
+    assert sorted(m.to for m in mail.outbox) == sorted([[staff_a.email], ["partner@example.jp"]])
+    assert {m.subject for m in mail.outbox} == {"[Kyodo] 検証の期限: 海岸清掃と環境学習"}
+    assert set(ReminderDelivery.objects.values_list("recipient__email", flat=True)) == {
+        staff_a.email,
+        "partner@example.jp",
+    }
 
-    monkeypatch.setattr("django.core.mail.send_mail", broken)
-    with pytest.raises(OSError):
-        services.reminders_send(actor=None, today=TODAY)
-    assert ReminderDelivery.objects.count() == 0
-    monkeypatch.undo()
+
+@pytest.fixture
+def mail_server_down(settings):
+    """Real SMTP to a port where nothing listens: the connection is refused."""
+    with socket.socket() as bound_but_not_listening:
+        bound_but_not_listening.bind(("127.0.0.1", 0))
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = bound_but_not_listening.getsockname()
+        settings.EMAIL_TIMEOUT = 5
+        yield
+
+
+def _mail_server_back(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+# Transactional, as the worker runs it: each delivery commits and is mailed at once. The flush
+# afterwards would remove the data migrations' rows: serialized_rollback puts them back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failed_sending_stops_the_sweep_and_is_tried_again(
+    running, staff_a, settings, mail_server_down
+):
+    new_cycle(running, period_end=datetime.date(2027, 3, 31))
+    with pytest.raises(ConnectionRefusedError):
+        services.reminders_send(actor=None, today=TODAY)
+    assert not ReminderDelivery.objects.exists()  # taken back: nobody got it
+
+    _mail_server_back(settings)
     assert services.reminders_send(actor=None, today=TODAY) == 2
+    assert sorted(m.to for m in mail.outbox) == sorted([[staff_a.email], ["partner@example.jp"]])
+    assert ReminderDelivery.objects.count() == 2
+    assert services.reminders_send(actor=None, today=TODAY) == 0
+    assert len(mail.outbox) == 2
+
+
+def test_a_sending_failed_after_the_callers_commit_is_tried_again(
+    running, staff_a, settings, mail_server_down, django_capture_on_commit_callbacks, caplog
+):
+    new_cycle(running, period_end=datetime.date(2027, 3, 31))
+    with django_capture_on_commit_callbacks(execute=True):
+        # Inside a caller's transaction the sendings wait for its commit, so the sweep cannot
+        # know yet; each one that fails takes its record back.
+        assert services.reminders_send(actor=None, today=TODAY) == 2
+    assert not ReminderDelivery.objects.exists()
+    assert caplog.text.count("not sent; the next sweep tries again") == 2
+
+    _mail_server_back(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reminders_send(actor=None, today=TODAY) == 2
+    assert len(mail.outbox) == 2 and ReminderDelivery.objects.count() == 2
 
 
 def test_no_person_may_send_reminders(staff_a, coordinator):
