@@ -300,7 +300,7 @@ class Grant(KyodoModel):
     )
     # The normalised purpose, so that 「環境美化　活動」 and 「環境美化 活動」 count as one.
     purpose_key = models.CharField(max_length=200, editable=False, db_index=True)
-    amount = models.PositiveIntegerField(_("amount (yen)"))
+    amount = models.PositiveIntegerField(_("grant amount (yen)"))
     term_start = models.DateField(_("term start"))
     term_end = models.DateField(_("term end"))
     disclosure_status = models.CharField(

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kyodo.core.models import KyodoModel
@@ -11,7 +12,7 @@ from kyodo.core.models import KyodoModel
 class PartnerType(KyodoModel):
     """市民, NPO法人, 町内会, …: data that a coordinator can extend."""
 
-    name = models.CharField(_("name"), max_length=50, unique=True)
+    name = models.CharField(pgettext_lazy("partners", "name"), max_length=50, unique=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -27,7 +28,7 @@ class PartnerType(KyodoModel):
 class ActivityField(KyodoModel):
     """Fields of activity (福祉, 環境, 防災, …): a taxonomy a coordinator edits."""
 
-    name = models.CharField(_("name"), max_length=50, unique=True)
+    name = models.CharField(pgettext_lazy("partners", "name"), max_length=50, unique=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

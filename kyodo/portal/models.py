@@ -93,7 +93,9 @@ class Event(Publishable):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     organiser = models.CharField(_("organiser"), max_length=200)
     co_organisers = models.CharField(_("co-organisers"), max_length=300, blank=True)
-    application_deadline = models.DateField(_("application deadline"), null=True, blank=True)
+    application_deadline = models.DateField(
+        pgettext_lazy("portal", "application deadline"), null=True, blank=True
+    )
     application_method = models.TextField(_("how to apply"), blank=True)
     # Published contact chosen by the organiser (an office or group, not a private person).
     contact_name = models.CharField(_("contact (public)"), max_length=200, blank=True)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.accounts.models import Department
 from kyodo.core.forms import YenField
@@ -34,7 +35,7 @@ class FiscalYearField(forms.IntegerField):
 
 
 class ProjectForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("project", "Title"), max_length=200)
     local_issue = forms.CharField(
         label=_("Local issue"),
         widget=forms.Textarea,
@@ -74,7 +75,9 @@ class ProjectForm(forms.Form):
 class ProjectFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("All")), *ProjectStatus.choices], required=False
+        label=pgettext_lazy("project", "Status"),
+        choices=[("", _("All")), *ProjectStatus.choices],
+        required=False,
     )
     form = forms.ChoiceField(
         label=_("Form"), choices=[("", _("All")), *CollaborationForm.choices], required=False

@@ -265,7 +265,7 @@ class Consultation(KyodoModel):
     """A record of one consultation (協議記録)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="consultations")
-    held_on = models.DateField(_("date"))
+    held_on = models.DateField(_("date held"))
     city_attendees = models.TextField(_("attendees from the city"))
     partner_attendees = models.TextField(_("attendees from the partner side"))
     agenda = models.TextField(_("agenda"))

@@ -45,7 +45,7 @@ def test_partner_member_edits_and_staff_finds_by_search_and_matching(
     assert_accessible(page)
 
     page.get_by_role("link", name="課題に合う団体を探す").click()
-    page.get_by_label("地域の課題").fill("独居高齢者の見守りと冬の雪かき")
+    page.get_by_label("地域課題").fill("独居高齢者の見守りと冬の雪かき")
     page.get_by_label("福祉").check()
     page.get_by_role("button", name="団体を探す").click()
     first_row = page.get_by_role("table").get_by_role("row").nth(1)

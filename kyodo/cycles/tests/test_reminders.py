@@ -149,7 +149,7 @@ def test_a_sweep_rolled_back_by_its_caller_sends_nothing_and_the_next_one_sends(
         assert services.reminders_send(actor=None, today=TODAY) == 2
     assert len(callbacks) == 2
     assert sorted(m.to for m in mail.outbox) == sorted([[staff_a.email], ["partner@example.jp"]])
-    assert {m.subject for m in mail.outbox} == {"[Kyodo] 検証の期限: 海岸清掃と環境学習"}
+    assert {m.subject for m in mail.outbox} == {"[協働ポータル] 検証の期限: 海岸清掃と環境学習"}
     assert set(ReminderDelivery.objects.values_list("recipient__email", flat=True)) == {
         staff_a.email,
         "partner@example.jp",
