@@ -408,6 +408,17 @@ def application_submit(
             _("Fill in before submitting: %(fields)s.") % {"fields": "、".join(missing)},
             "incomplete",
         )
+    ceiling = application.call.budget_ceiling
+    # A draft may go over while the group works on it; what is submitted must fit the call.
+    if ceiling is not None and (application.budget_amount or 0) > ceiling:
+        _refuse(
+            _(
+                "The budget of %(amount)s yen is over the call's ceiling of %(ceiling)s yen: "
+                "lower it before submitting."
+            )
+            % {"amount": f"{application.budget_amount:,}", "ceiling": f"{ceiling:,}"},
+            "over_ceiling",
+        )
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = when
     application.submitted_by = actor

@@ -281,6 +281,27 @@ def test_an_incomplete_application_is_not_submitted(open_call):
     assert codes(excinfo) == {"incomplete"}
 
 
+def test_a_budget_over_the_ceiling_is_kept_as_a_draft_but_not_submitted(open_call):
+    open_call.budget_ceiling = 300_000
+    open_call.save(update_fields=["budget_ceiling"])
+    before = DEADLINE - timedelta(days=1)
+    fields = {"proposal": "提案", "plan": "計画", "now": before}
+    draft = services.application_save_draft(
+        actor=None, call=open_call, partner=make_partner(), budget_amount=300_001, **fields
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        services.application_submit(actor=None, application=draft, now=before)
+    assert codes(excinfo) == {"over_ceiling"}
+    assert "300,001" in excinfo.value.messages[0] and "300,000" in excinfo.value.messages[0]
+    draft.refresh_from_db()
+    assert draft.status == ApplicationStatus.DRAFT and not draft.receipt_number
+    at_ceiling = services.application_save_draft(
+        actor=None, call=open_call, partner=make_partner("別の会"), budget_amount=300_000, **fields
+    )
+    submitted = services.application_submit(actor=None, application=at_ceiling, now=before)
+    assert submitted.status == ApplicationStatus.SUBMITTED
+
+
 def test_a_member_applies_only_for_their_own_organisation(open_call, partner_member):
     make_partner(member=partner_member)
     other = make_partner("別の団体")
