@@ -2,6 +2,7 @@ from django import forms
 from django.template import Context, Template
 
 from kyodo.core.forms import (
+    EmailAddressField,
     FuriganaField,
     LocalGovernmentCodeField,
     PhoneNumberField,
@@ -56,3 +57,18 @@ def test_valid_form_shows_no_error_summary():
     html = Template("{{ form }}").render(Context({"form": ContactForm()}))
     assert "入力内容を確認してください" not in html
     assert html.count("※必須") == 2
+
+
+class AddressForm(forms.Form):
+    email = EmailAddressField(label="メールアドレス")
+
+
+def test_e_mail_addresses_are_checked_once_normalised():
+    form = AddressForm(data={"email": "ＨＡＮＡＫＯ＠ｅｘａｍｐｌｅ．ｊｐ　"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["email"] == "hanako@example.jp"
+    form = AddressForm(data={"email": "ｈａｎａｋｏ＠＠example"})
+    assert not form.is_valid()
+    html = Template("{{ form }}").render(Context({"form": form}))
+    assert "有効なメールアドレスを入力してください" in html
+    assert 'value="ｈａｎａｋｏ＠＠example"' in html
