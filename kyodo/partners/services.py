@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -149,7 +149,12 @@ def partner_membership_add(*, actor, partner: Partner, user) -> PartnerMembershi
     _check_member_account(user)
     membership = PartnerMembership(partner=partner, user=user)
     _attribute_history(membership, actor)
-    membership.save()
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError:
+        # The same person added by a second request at the same moment (a double click).
+        return partner.memberships.get(user=user)
     if Role.PARTNER_MEMBER not in user.roles:
         user_set_roles(actor=actor, user=user, roles=[*user.roles, Role.PARTNER_MEMBER])
     _forget_partner_ids(user)
@@ -213,10 +218,16 @@ def partner_member_invite(
 def partner_member_invite_resend(*, actor, membership: PartnerMembership) -> None:
     """Send a new password-set link to a member who has not chosen a password yet."""
     require_perm(actor, "partners.manage_members", membership.partner)
-    if membership.user.has_usable_password() or not membership.user.email:
+    user = membership.user
+    if user.has_usable_password():
         raise ValidationError(
             _("This member has already chosen a password: nothing was sent."),
             code="password_already_set",
+        )
+    if not user.is_active or not user.email:
+        raise ValidationError(
+            _("This account is disabled or has no e-mail address: nothing was sent."),
+            code="cannot_send",
         )
     _send_invitation_on_commit(membership)
 

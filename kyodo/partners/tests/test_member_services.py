@@ -188,3 +188,8 @@ def test_a_new_link_only_for_members_without_a_password(
         )
     with pytest.raises(PermissionDenied):
         services.partner_member_invite_resend(actor=partner_member, membership=invited)
+    invited.user.is_active = False
+    invited.user.save()
+    with pytest.raises(ValidationError) as caught:
+        services.partner_member_invite_resend(actor=coordinator, membership=invited)
+    assert caught.value.code == "cannot_send"
