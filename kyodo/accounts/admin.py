@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from kyodo.accounts.models import Department, User
 from kyodo.accounts.roles import ROLE_LABELS, Role
 from kyodo.accounts.services import user_set_roles
+from kyodo.core.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Department)
@@ -82,7 +83,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RoleGroupAdmin(admin.ModelAdmin):
+class RoleGroupAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The role groups, shown but not edited: renaming or deleting one would silently take a
     role from everyone holding it. Roles are given on each user's page."""
 
@@ -92,12 +93,3 @@ class RoleGroupAdmin(admin.ModelAdmin):
     @admin.display(description=_("Role"))
     def role_label(self, group):
         return next((role.label for role in Role if role.value == group.name), "—")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

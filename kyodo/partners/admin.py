@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from kyodo.core.admin import ReadOnlyAdminMixin
 from kyodo.core.search.index import index_update
 from kyodo.partners.models import (
     ActivityField,
@@ -14,7 +15,7 @@ from kyodo.partners.models import (
 )
 
 
-class PartnerMembershipInline(admin.TabularInline):
+class PartnerMembershipInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Shown only: members are added and removed on the partner's member page, whose services
     also give or take the partner-member role and keep the history."""
 
@@ -22,15 +23,6 @@ class PartnerMembershipInline(admin.TabularInline):
     extra = 0
     fields = ["user", "created_at"]
     readonly_fields = ["user", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Partner)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from conftest import PERSONAS
 from kyodo.accounts.models import User
 from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import UserFactory
@@ -11,16 +12,6 @@ from kyodo.partners.tests.factories import PartnerFactory, membership
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = [
-    "administrator",
-    "coordinator",
-    "staff_a",
-    "staff_b",
-    "partner_member",
-    "evaluator",
-    "outsider",
-    "anonymous",
-]
 MANAGERS = {"administrator", "coordinator"}
 VIEWERS = MANAGERS | {"staff_a", "staff_b"}
 
