@@ -48,7 +48,8 @@ class User(AbstractUser):
         blank=True,
         related_name="members",
     )
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Roles are groups: the history keeps them, so a change of role shows who made it and when.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
 
     objects = UserManager()
 

@@ -39,3 +39,6 @@ rules.add_perm("accounts.view_staff_home", is_staff_member)
 rules.add_perm("accounts.view_partner_home", is_partner_member)
 rules.add_perm("accounts.view_evaluator_home", is_evaluator)
 rules.add_perm("accounts.manage_accounts", is_administrator)
+# Coordinators manage who acts for a partner organisation (kyodo.partners), so they may give
+# or take the partner-member role and create partner-member accounts; nothing else.
+rules.add_perm("accounts.grant_partner_member_role", is_administrator | is_coordinator)

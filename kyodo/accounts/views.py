@@ -34,6 +34,17 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "accounts/password_change_done.html"
 
 
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """Where an invited person chooses a password, from the link in their e-mail."""
+
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:password_set_done")
+
+
+class PasswordSetDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_set_done.html"
+
+
 @login_required
 def home(request):
     """Send each person to the home page of their main role."""

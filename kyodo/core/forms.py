@@ -55,6 +55,14 @@ class PhoneNumberField(NormalizedCharField):
         return {**super().widget_attrs(widget), "autocomplete": "tel", "inputmode": "tel"}
 
 
+class EmailAddressField(forms.EmailField):
+    """An e-mail address typed in any width, checked once normalised (see normalize_email)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize.normalize_email(value) if value else value
+
+
 class FuriganaField(NormalizedCharField):
     normalizer = staticmethod(normalize.normalize_furigana)
 

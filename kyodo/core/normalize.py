@@ -28,6 +28,15 @@ def normalize_code(value: str) -> str:
     return _SPACES.sub("", nfkc(value).translate(_HYPHEN_TABLE))
 
 
+def normalize_email(value: str) -> str:
+    """E-mail addresses: NFKC (full-width letters and ＠ become ASCII), trimmed, lower-case.
+
+    Lower-casing the part before @ is not what RFC 5321 says, but no provider people use
+    tells addresses apart by case, and a lookup by address must find what was registered.
+    """
+    return nfkc(value).strip().lower()
+
+
 def normalize_search_key(value: str) -> str:
     """Search keys: NFKC, case-folded, runs of spaces collapsed to one."""
     return _SPACES.sub(" ", nfkc(value)).strip().casefold()

@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from kyodo.core.admin import ReadOnlyAdminMixin
 from kyodo.core.search.index import index_update
 from kyodo.partners.models import (
     ActivityField,
@@ -11,21 +15,32 @@ from kyodo.partners.models import (
 )
 
 
-class PartnerMembershipInline(admin.TabularInline):
+class PartnerMembershipInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """Shown only: members are added and removed on the partner's member page, whose services
+    also give or take the partner-member role and keep the history."""
+
     model = PartnerMembership
     extra = 0
-    autocomplete_fields = ["user"]
+    fields = ["user", "created_at"]
+    readonly_fields = ["user", "created_at"]
 
 
 @admin.register(Partner)
 class PartnerAdmin(SimpleHistoryAdmin):
-    """Membership is managed here by administrators; profiles are edited on the partner pages."""
+    """Profiles are best edited on the partner pages, members on the partner's member page."""
 
     list_display = ["name", "partner_type", "listed_publicly"]
     list_filter = ["partner_type", "listed_publicly"]
     search_fields = ["name", "name_kana"]
     inlines = [PartnerMembershipInline]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["members_page", "created_at", "updated_at"]
+
+    @admin.display(description=_("members"))
+    def members_page(self, partner):
+        if partner.pk is None:
+            return "—"
+        url = reverse("partners:members", args=[partner.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Manage the members in Kyodo"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

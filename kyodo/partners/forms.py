@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core.forms import FuriganaField, PhoneNumberField, PostalCodeField
+from kyodo.core.forms import EmailAddressField, FuriganaField, PhoneNumberField, PostalCodeField
 from kyodo.partners.models import ActivityField, AttachmentKind, Partner, PartnerType
-from kyodo.partners.selectors import duplicate_partners
+from kyodo.partners.selectors import duplicate_partners, users_with_email
 
 
 class PartnerForm(forms.ModelForm):
@@ -163,3 +163,69 @@ class ImportForm(forms.Form):
 class TaxonomyItemForm(forms.Form):
     name = forms.CharField(label=_("item name"), max_length=50)
     sort_order = forms.IntegerField(label=_("order"), min_value=0, initial=100)
+
+
+class MemberAddForm(forms.Form):
+    """Add an existing account to an organisation, found by its e-mail address."""
+
+    email = EmailAddressField(
+        label=_("E-mail address of the account"),
+        max_length=254,
+        help_text=_("Full-width letters and spaces are corrected for you."),
+    )
+
+    def __init__(self, *args, partner: Partner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partner = partner
+        self.user = None
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        users = list(users_with_email(email)[:2])
+        if not users:
+            raise forms.ValidationError(
+                _("No account uses this e-mail address. To create one, invite a new member."),
+                code="unknown_email",
+            )
+        if len(users) > 1:
+            raise forms.ValidationError(
+                _(
+                    "Several accounts use this e-mail address. Ask the system administrator "
+                    "to tidy them up."
+                ),
+                code="ambiguous_email",
+            )
+        if self.partner.memberships.filter(user=users[0]).exists():
+            raise forms.ValidationError(
+                _("%(name)s is already a member of this organisation."),
+                code="already_member",
+                params={"name": users[0]},
+            )
+        self.user = users[0]
+        return email
+
+
+class MemberInviteForm(forms.Form):
+    """Create a partner-member account; its owner chooses a password from an e-mailed link."""
+
+    display_name = forms.CharField(label=_("Full name"), max_length=100)
+    display_name_kana = FuriganaField(
+        label=_("Full name (katakana)"),
+        max_length=100,
+        required=False,
+        help_text=_("Hiragana is converted to katakana."),
+    )
+    email = EmailAddressField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("The link to choose a password is sent to this address."),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if users_with_email(email).exists():
+            raise forms.ValidationError(
+                _("An account with this e-mail address already exists: add that account."),
+                code="email_taken",
+            )
+        return email

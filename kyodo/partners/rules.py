@@ -3,11 +3,16 @@
 The city side (staff and coordinators) sees and edits every partner; a partner member sees and
 edits only the organisations they belong to, private fields included. Evaluators, outsiders and
 anonymous visitors see nothing here (the public portal uses `selectors.public_partners()`).
+
+Member accounts (団体ユーザー): coordinators and administrators add, invite and remove them for
+any organisation; staff see every member list; a partner member sees the list of their own
+organisation only. Members do not manage each other: a membership carries no "representative"
+flag, and who may act for an organisation is the city's decision.
 """
 
 import rules
 
-from kyodo.accounts.rules import is_city_side, is_coordinator
+from kyodo.accounts.rules import is_administrator, is_city_side, is_coordinator
 
 
 def partner_ids_of(user) -> frozenset:
@@ -39,7 +44,8 @@ rules.add_perm("partners.view_partner", can_see_partner)
 rules.add_perm("partners.view_private_fields", can_see_partner)
 rules.add_perm("partners.change_partner", can_see_partner)
 rules.add_perm("partners.add_partner", is_city_side)
-rules.add_perm("partners.manage_members", is_coordinator)
+rules.add_perm("partners.view_members", is_city_side | is_administrator | is_member_of_partner)
+rules.add_perm("partners.manage_members", is_coordinator | is_administrator)
 rules.add_perm("partners.manage_taxonomy", is_coordinator)
 rules.add_perm("partners.import_partners", is_coordinator)
 rules.add_perm("partners.export_partners", is_city_side)

@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from kyodo.core.normalize import normalize_search_key
 from kyodo.core.search.index import explain, search
-from kyodo.partners.models import ActivityField, Partner, PartnerType
+from kyodo.partners.models import ActivityField, Partner, PartnerMembership, PartnerType
 
 # The fields of a partner anyone may see once the partner consents to be listed. The contact
 # person's name, phone and e-mail are never among them.
@@ -100,11 +101,17 @@ def partner_page(filters: PartnerFilters, page_number):
 
 
 def partner_detail_queryset() -> QuerySet[Partner]:
-    return Partner.objects.select_related("partner_type").prefetch_related(
-        "fields",
-        "attachments",
-        Prefetch("memberships__user"),
-    )
+    return Partner.objects.select_related("partner_type").prefetch_related("fields", "attachments")
+
+
+def partner_members(partner: Partner) -> QuerySet[PartnerMembership]:
+    """The organisation's member accounts with their user, longest-standing first."""
+    return partner.memberships.select_related("user").order_by("created_at", "user__username")
+
+
+def users_with_email(email: str):
+    """Accounts registered under `email` (already normalised), whatever its case."""
+    return get_user_model().objects.filter(email__iexact=email)
 
 
 def partner_projects(partner: Partner):

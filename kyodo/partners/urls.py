@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kyodo.partners import views
+from kyodo.partners.views import members
 
 app_name = "partners"
 
@@ -16,6 +17,19 @@ urlpatterns = [
     path("taxonomy/<str:kind>/<uuid:item_id>/", views.taxonomy_edit, name="taxonomy_edit"),
     path("<uuid:partner_id>/", views.partner_detail, name="detail"),
     path("<uuid:partner_id>/edit/", views.partner_edit, name="edit"),
+    path("<uuid:partner_id>/members/", members.member_list, name="members"),
+    path("<uuid:partner_id>/members/add/", members.member_add, name="member_add"),
+    path("<uuid:partner_id>/members/invite/", members.member_invite, name="member_invite"),
+    path(
+        "<uuid:partner_id>/members/<uuid:membership_id>/remove/",
+        members.member_remove,
+        name="member_remove",
+    ),
+    path(
+        "<uuid:partner_id>/members/<uuid:membership_id>/resend/",
+        members.member_invite_resend,
+        name="member_invite_resend",
+    ),
     path("<uuid:partner_id>/attachments/new/", views.attachment_add, name="attachment_add"),
     path(
         "<uuid:partner_id>/attachments/<uuid:attachment_id>/",

@@ -57,3 +57,40 @@ def test_administrator_role_opens_the_admin_site(administrator):
 def test_inactive_users_hold_no_role(staff_a):
     staff_a.is_active = False
     assert not staff_a.has_role(Role.STAFF)
+
+
+def test_coordinators_give_and_take_only_the_partner_member_role(coordinator, evaluator):
+    user_set_roles(actor=coordinator, user=evaluator, roles=[Role.EVALUATOR, Role.PARTNER_MEMBER])
+    assert User.objects.get(pk=evaluator.pk).roles == [Role.PARTNER_MEMBER, Role.EVALUATOR]
+    user_set_roles(actor=coordinator, user=evaluator, roles=[Role.EVALUATOR])
+    assert User.objects.get(pk=evaluator.pk).roles == [Role.EVALUATOR]
+    for roles in ([], [Role.EVALUATOR, Role.STAFF], [Role.PARTNER_MEMBER]):
+        with pytest.raises(PermissionDenied):
+            user_set_roles(actor=coordinator, user=evaluator, roles=roles)
+
+
+def test_coordinators_create_partner_member_accounts_only(coordinator, department_a):
+    user = user_create(
+        actor=coordinator, username="invited", password=None, roles=[Role.PARTNER_MEMBER]
+    )
+    assert user.roles == [Role.PARTNER_MEMBER]
+    assert not user.has_usable_password()
+    with pytest.raises(PermissionDenied):
+        user_create(actor=coordinator, username="evaluator9", password=None, roles=[Role.EVALUATOR])
+    with pytest.raises(PermissionDenied):
+        user_create(
+            actor=coordinator,
+            username="insider",
+            password=None,
+            roles=[Role.PARTNER_MEMBER],
+            department=department_a,
+        )
+
+
+def test_a_change_of_roles_is_one_history_record_with_who_and_which_roles(administrator, evaluator):
+    before = evaluator.history.count()
+    user_set_roles(actor=administrator, user=evaluator, roles=[Role.EVALUATOR, Role.STAFF])
+    assert evaluator.history.count() == before + 1
+    record = evaluator.history.first()
+    assert record.history_user == administrator
+    assert sorted(row.group.name for row in record.groups.all()) == ["evaluator", "staff"]

@@ -3,6 +3,7 @@ from django import forms
 from django.template import Context, Template
 
 from kyodo.core.forms import (
+    EmailAddressField,
     FuriganaField,
     LocalGovernmentCodeField,
     PhoneNumberField,
@@ -137,3 +138,18 @@ def test_yen_field_is_a_numeric_text_input_that_keeps_what_was_typed():
     assert 'type="text"' in html and 'inputmode="numeric"' in html
     assert 'value="１．５"' in html
     assert "maxlength" not in html and "min=" not in html
+
+
+class AddressForm(forms.Form):
+    email = EmailAddressField(label="メールアドレス")
+
+
+def test_e_mail_addresses_are_checked_once_normalised():
+    form = AddressForm(data={"email": "ＨＡＮＡＫＯ＠ｅｘａｍｐｌｅ．ｊｐ　"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["email"] == "hanako@example.jp"
+    form = AddressForm(data={"email": "ｈａｎａｋｏ＠＠example"})
+    assert not form.is_valid()
+    html = Template("{{ form }}").render(Context({"form": form}))
+    assert "有効なメールアドレスを入力してください" in html
+    assert 'value="ｈａｎａｋｏ＠＠example"' in html

@@ -91,3 +91,16 @@ def test_search_key_normalisation_is_idempotent(text):
 def test_any_seven_digits_make_a_postal_code(digits):
     full_width = digits.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     assert normalize.normalize_postal_code(full_width) == f"{digits[:3]}-{digits[3:]}"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "hanako@example.jp",
+        " Hanako@Example.JP ",
+        "ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐ",
+        "\u3000HANAKO@example.jp",
+    ],
+)
+def test_e_mail_addresses_are_normalised(typed):
+    assert normalize.normalize_email(typed) == "hanako@example.jp"

@@ -48,7 +48,8 @@ def test_detail_page(persona_client, django_assert_num_queries, department_a, co
             partner=partner,
         )
     client = persona_client("staff_a")
-    with django_assert_num_queries(11):
+    # The members are on their own tab (see test_member_list_page), not fetched here.
+    with django_assert_num_queries(10):
         assert client.get(reverse("partners:detail", args=[partner.pk])).status_code == 200
 
 
@@ -79,3 +80,21 @@ def test_partner_home_panel(persona_client, partner_member, django_assert_num_qu
     # The page gathers the panels of partners, projects, cycles and calls.
     with django_assert_num_queries(10):
         assert client.get(reverse("accounts:partner_home")).status_code == 200
+
+
+@pytest.mark.parametrize("size", [2, 20])
+@pytest.mark.parametrize(("persona", "queries"), [("coordinator", 6), ("partner_member", 7)])
+def test_member_list_page(
+    persona_client, partner_member, django_assert_num_queries, size, persona, queries
+):
+    from kyodo.accounts.tests.factories import UserFactory
+
+    partner = make_partners(1)[0]
+    membership(partner, partner_member)
+    for _ in range(size - 1):
+        membership(partner, UserFactory())
+    client = persona_client(persona)
+    # session, user, the partner, roles, municipality, the memberships with their users; for a
+    # partner member, their own organisations too (to check access).
+    with django_assert_num_queries(queries):
+        assert client.get(reverse("partners:members", args=[partner.pk])).status_code == 200

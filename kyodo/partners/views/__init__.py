@@ -1,3 +1,5 @@
+"""Partner pages for the city side and for partner members; member accounts are in .members."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -99,6 +101,8 @@ def partner_detail(request, partner_id):
         "partners/partner_detail.html",
         {
             "partner": partner,
+            "tab": "profile",
+            "can_view_members": request.user.has_perm("partners.view_members", partner),
             "show_private": request.user.has_perm("partners.view_private_fields", partner),
             "can_edit": request.user.has_perm("partners.change_partner", partner),
             "participations": selectors.partner_projects(partner),
