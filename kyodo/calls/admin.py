@@ -6,17 +6,11 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from kyodo.calls.models import Application, Call, Grant
+from kyodo.core.admin import ReadOnlyAdminMixin
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    pass
 
 
 @admin.register(Call)
