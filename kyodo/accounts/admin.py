@@ -92,4 +92,4 @@ class RoleGroupAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("Role"))
     def role_label(self, group):
-        return next((role.label for role in Role if role.value == group.name), "—")
+        return ROLE_LABELS.get(group.name, "—")

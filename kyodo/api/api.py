@@ -14,7 +14,7 @@ from kyodo.api.routers import calls, events, news, partners, projects
 
 
 class UnicodeJSONRenderer(JSONRenderer):
-    """UTF-8 JSON: Japanese text stays readable instead of \\uXXXX escapes."""
+    """UTF-8 JSON: Japanese text stays readable instead of being escaped as \\u codes."""
 
     json_dumps_params = {"ensure_ascii": False}
 

@@ -11,6 +11,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
+# The years the portal's pages accept in dates and calendars.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 class BadQuery(Exception):
     """A malformed query parameter: the visitor gets a 400 page saying which one."""
@@ -41,10 +44,10 @@ def date_param(request, name: str) -> date | None:
         value = date.fromisoformat(raw)
     except ValueError:
         value = None
-    if value is None or not 2000 <= value.year <= 2100:
+    if value is None or not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise BadQuery(
-            _("“%(name)s” must be a date between 2000 and 2100 written like 2026-12-05.")
-            % {"name": name}
+            _("“%(name)s” must be a date between %(first)s and %(last)s written like 2026-12-05.")
+            % {"name": name, "first": FIRST_YEAR, "last": LAST_YEAR}
         )
     return value
 

@@ -20,7 +20,15 @@ from kyodo.core.wareki import format_date_with_western
 from kyodo.portal import selectors
 from kyodo.portal.feeds import events_calendar
 from kyodo.portal.guideline import guideline
-from kyodo.portal.http import cacheable, choice_param, date_param, int_param, page_meta
+from kyodo.portal.http import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    cacheable,
+    choice_param,
+    date_param,
+    int_param,
+    page_meta,
+)
 from kyodo.portal.markdown import plain_text, render_markdown
 from kyodo.portal.models import Event, News
 from kyodo.portal.opendata import COLUMNS, VERSION_NOTE, event_rows, events_csv
@@ -30,6 +38,8 @@ PER_PAGE = 20
 MAX_PER_DAY = 10
 # Bumped when the text of the static pages changes, so that browsers fetch them again.
 STATIC_VERSION = "2026-11-29.2"
+# The first and last days a day's list may move to (the dates `date_param` accepts).
+FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
 
 
 def _base_url(request) -> str:
@@ -115,9 +125,8 @@ def event_list(request):
             "period": period,
             "heading": title,
             "day": day,
-            # The date parameter accepts 2000-01-01 to 2100-12-31.
-            "day_before": day - timedelta(days=1) if day and day > date(2000, 1, 1) else None,
-            "day_after": day + timedelta(days=1) if day and day < date(2100, 12, 31) else None,
+            "day_before": day - timedelta(days=1) if day and day > FIRST_DAY else None,
+            "day_after": day + timedelta(days=1) if day and day < LAST_DAY else None,
             "extra_query": urlencode(query),
             "meta": page_meta(
                 request,
@@ -195,7 +204,7 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
 @cacheable(_events_version)
 def event_calendar(request):
     today = timezone.localdate()
-    year = int_param(request, "year", default=today.year, low=2000, high=2100)
+    year = int_param(request, "year", default=today.year, low=FIRST_YEAR, high=LAST_YEAR)
     month = int_param(request, "month", default=today.month, low=1, high=12)
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
@@ -212,8 +221,8 @@ def event_calendar(request):
             "month_first": first,
             "previous": {"year": previous[0], "month": previous[1]},
             "following": {"year": following[0], "month": following[1]},
-            "previous_ok": previous[0] >= 2000,
-            "following_ok": following[0] <= 2100,
+            "previous_ok": previous[0] >= FIRST_YEAR,
+            "following_ok": following[0] <= LAST_YEAR,
             "weekdays": [(WEEKDAYS_ABBR[d], WEEKDAYS[d]) for d in (6, 0, 1, 2, 3, 4, 5)],
             "meta": page_meta(
                 request,

@@ -92,19 +92,19 @@ def _scope_sql(scope) -> tuple[str, list]:
     return f" AND d.object_id IN ({sql})", list(params)
 
 
-def _with_total(sql: str, ranked: bool, limit: int | None) -> str:
-    """Best first, at most `limit` rows, each with the number of matches in all.
+def _ordered(sql: str, ranked: bool, limit: int | None) -> str:
+    """Best first; with a limit, at most `limit` rows, each with the number of matches in all.
 
-    The total comes with the rows (a window over every match, computed before LIMIT), so a
-    page of results and "N found" cost one query. The window wraps the match as a subquery
-    because SQLite refuses bm25() in the same SELECT as a window function.
+    With a limit the total comes with the rows (a window over every match, computed before
+    LIMIT), so a page of results and "N found" cost one query; the window wraps the match as
+    a subquery because SQLite refuses bm25() in the same SELECT as a window function. Without
+    a limit every match is read anyway, and the total is their number.
     """
+    order = " ORDER BY score DESC, object_id" if ranked else ""
+    if limit is None:
+        return sql + order
     wrapped = f"SELECT object_id, score, COUNT(*) OVER () AS total FROM ({sql}) hits"
-    if ranked:
-        wrapped += " ORDER BY score DESC, object_id"
-    if limit is not None:
-        wrapped += f" LIMIT {int(limit)}"
-    return wrapped
+    return f"{wrapped}{order} LIMIT {int(limit)}"
 
 
 def _sqlite_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
@@ -159,9 +159,11 @@ def _ranked(
     build = _postgresql_query if connection.vendor == "postgresql" else _sqlite_query
     sql, params = build(kind, query_words, mode, scope, ranked)
     with connection.cursor() as cursor:
-        cursor.execute(_with_total(sql, ranked, limit), params)
+        cursor.execute(_ordered(sql, ranked, limit), params)
         rows = cursor.fetchall()
-    hits = [Hit(uuid.UUID(str(object_id)), float(score)) for object_id, score, _total in rows]
+    hits = [Hit(uuid.UUID(str(row[0])), float(row[1])) for row in rows]
+    if limit is None:
+        return Found(hits=hits, total=len(hits))
     return Found(hits=hits, total=rows[0][2] if rows else 0)
 
 
