@@ -5,6 +5,7 @@ not public must show them nothing (403 or 404), which the permission tests check
 """
 
 import pytest
+from django.test import Client
 
 from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import DepartmentFactory, UserFactory
@@ -77,11 +78,15 @@ PERSONAS = [
 
 @pytest.fixture
 def persona_client(request, client):
-    """A test client logged in as a named persona: persona_client("staff_a")."""
+    """A test client logged in as a named persona: persona_client("staff_a").
+
+    "anonymous" is a new client that has never logged in, whoever the shared `client` was
+    logged in as before.
+    """
 
     def make(name: str):
         if name == "anonymous":
-            return client
+            return Client()
         client.force_login(request.getfixturevalue(name))
         return client
 

@@ -42,3 +42,6 @@ rules.add_perm("accounts.manage_accounts", is_administrator)
 # Coordinators manage who acts for a partner organisation (kyodo.partners), so they may give
 # or take the partner-member role and create partner-member accounts; nothing else.
 rules.add_perm("accounts.grant_partner_member_role", is_administrator | is_coordinator)
+# The municipality's own settings (kyodo.core.Municipality); declared here because core,
+# below accounts, knows no roles.
+rules.add_perm("core.configure_municipality", is_administrator)

@@ -131,3 +131,22 @@ class YenField(forms.CharField):
 
     def widget_attrs(self, widget):
         return {**super().widget_attrs(widget), "inputmode": "numeric"}
+
+
+def apply_service_error(form, error: ValidationError, current_lock_version=None) -> None:
+    """Put a service's ValidationError onto the form: per field where it names one, else on top.
+
+    After an edit conflict (`kyodo.core.locking.EditConflict`) the form keeps what the person
+    typed but is based on the record as it is now (`current_lock_version`): saving again, after
+    checking the other person's change, is then a deliberate choice.
+    """
+    from kyodo.core.locking import EditConflict
+
+    if isinstance(error, EditConflict) and current_lock_version is not None:
+        form.data = form.data.copy()
+        form.data[form.add_prefix("lock_version")] = current_lock_version
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -23,8 +23,8 @@ from kyodo.accounts.services import user_create, user_set_roles
 from kyodo.core.normalize import normalize_email
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import document_from_parts, index_bulk_create, index_update
+from kyodo.core.uploads import UploadPolicy, delete_file_on_commit, validate_upload
 from kyodo.partners import transfer
-from kyodo.partners.attachments import validate_document
 from kyodo.partners.models import (
     ActivityField,
     ImportStatus,
@@ -284,13 +284,24 @@ def activity_field_save(
     return activity_field
 
 
+def attachment_policy() -> UploadPolicy:
+    """PDF or Office documents, up to PARTNER_ATTACHMENT_MAX_BYTES (read when uploading)."""
+    return UploadPolicy(
+        extensions=("pdf", "doc", "xls", "ppt", "docx", "xlsx", "pptx", "odt", "ods", "odp"),
+        max_bytes=settings.PARTNER_ATTACHMENT_MAX_BYTES,
+        wrong_type=_(
+            "Only PDF or Office files (Word, Excel, PowerPoint, OpenDocument) can be attached."
+        ),
+    )
+
+
 @transaction.atomic
 def attachment_add(
     *, actor, partner: Partner, uploaded_file, kind: str, title: str
 ) -> PartnerAttachment:
     """Attach a PDF or Office document, checked by its content and size."""
     require_perm(actor, "partners.change_partner", partner)
-    validate_document(uploaded_file)
+    validate_upload(uploaded_file, attachment_policy())
     attachment = PartnerAttachment(
         partner=partner,
         kind=kind,
@@ -310,11 +321,8 @@ def attachment_add(
 def attachment_delete(*, actor, attachment: PartnerAttachment) -> None:
     require_perm(actor, "partners.change_partner", attachment.partner)
     _attribute_history(attachment, actor)
-    stored = attachment.file.name
-    storage = attachment.file.storage
+    delete_file_on_commit(attachment.file)
     attachment.delete()
-    # Remove the file only once the row is really gone.
-    transaction.on_commit(lambda: storage.delete(stored))
 
 
 # --- Import ----------------------------------------------------------------------------------
