@@ -28,12 +28,12 @@ class Phase:
     message: object  # a (lazy) translated string
     code: str = "phase"
 
-    @property
+    @cached_property
     def predicate(self):
-        test = self.test
-        return rules.predicate(
-            lambda user, obj: obj is not None and bool(test(obj)), name=self.name
-        )
+        def in_phase(user, obj) -> bool:
+            return obj is not None and bool(self.test(obj))
+
+        return rules.predicate(in_phase, name=self.name)
 
     def refusal(self) -> PhaseRefused:
         return PhaseRefused(str(self.message), code=self.code)
