@@ -13,6 +13,7 @@ from kyodo.cycles.models import (
     Incident,
     Side,
 )
+from kyodo.cycles.services.act import _next_period
 from kyodo.cycles.tests.conftest import END, START, all_answers, cycle_in, make_project, new_cycle
 from kyodo.projects.models import ProjectStatus, StatusChange
 from kyodo.projects.services import TransitionRefused
@@ -467,7 +468,7 @@ def test_next_period_has_the_same_length(start, end, next_start, next_end):
         period_start=datetime.date.fromisoformat(start),
         period_end=datetime.date.fromisoformat(end),
     )
-    got_start, got_end, _shift = services._next_period(cycle)
+    got_start, got_end, _shift = _next_period(cycle)
     assert (got_start.isoformat(), got_end.isoformat()) == (next_start, next_end)
 
 

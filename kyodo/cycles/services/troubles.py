@@ -1,0 +1,64 @@
+"""The trouble log."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kyodo.core.permissions import require_perm
+from kyodo.cycles.models import (
+    Cycle,
+    Incident,
+    IncidentStatus,
+)
+from kyodo.cycles.services.common import (
+    _user_or_none,
+)
+
+# --- trouble log --------------------------------------------------------------------------
+
+INCIDENT_FIELDS = ("occurred_on", "what_happened", "impact", "cause", "countermeasure", "status")
+
+
+def _validate_incident(fields: dict) -> None:
+    errors = {}
+    if not (fields.get("what_happened") or "").strip():
+        errors["what_happened"] = _("Say what happened.")
+    status = fields.get("status", IncidentStatus.OPEN)
+    if status not in IncidentStatus.values:
+        errors["status"] = _("Choose a status.")
+    elif status != IncidentStatus.OPEN and not (fields.get("countermeasure") or "").strip():
+        errors["countermeasure"] = _(
+            "Record the countermeasure before marking the trouble as addressed or closed."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def incident_record(*, actor, project, cycle=None, **fields) -> Incident:
+    require_perm(actor, "cycles.log_trouble", project)
+    unknown = set(fields) - set(INCIDENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown incident fields: {sorted(unknown)}")
+    _validate_incident(fields)
+    if cycle is not None and cycle.project_id != project.pk:
+        raise ValueError("cycle of another project")
+    if cycle is None:
+        cycle = Cycle.objects.filter(project=project).open().order_by("-number").first()
+    return Incident.objects.create(
+        project=project, cycle=cycle, recorded_by=_user_or_none(actor), **fields
+    )
+
+
+@transaction.atomic
+def incident_update(*, actor, incident: Incident, **fields) -> Incident:
+    require_perm(actor, "cycles.log_trouble", incident)
+    unknown = set(fields) - set(INCIDENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown incident fields: {sorted(unknown)}")
+    merged = {name: getattr(incident, name) for name in INCIDENT_FIELDS} | fields
+    _validate_incident(merged)
+    for name, value in fields.items():
+        setattr(incident, name, value)
+    incident.save()
+    return incident

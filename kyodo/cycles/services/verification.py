@@ -1,0 +1,118 @@
+"""Check: each side's verification, submitted once and corrected by a new revision."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kyodo.core.permissions import require_perm
+from kyodo.cycles.models import (
+    Cycle,
+    CycleStatus,
+    Rating,
+    Side,
+    Verification,
+    VerificationAnswer,
+)
+from kyodo.cycles.services.common import (
+    VERIFICATION_CHECKLIST,
+    _refuse_unless,
+    _user_or_none,
+)
+from kyodo.guideline.selectors import current_version
+
+# --- check: verification by each side -----------------------------------------------------
+
+
+def _require_side_perm(actor, cycle, side: str) -> None:
+    if side not in Side.values:
+        raise ValueError(side)
+    require_perm(actor, f"cycles.verify_as_{side}", cycle)
+
+
+def current_verification(cycle: Cycle, side: str) -> Verification | None:
+    return Verification.objects.filter(cycle=cycle, side=side).order_by("-revision").first()
+
+
+@transaction.atomic
+def verification_save(*, actor, cycle: Cycle, side: str, answers: dict) -> Verification:
+    """Save a side's draft: {question id: (rating, comment)}; submitted answers are read-only."""
+    _require_side_perm(actor, cycle, side)
+    _refuse_unless(
+        cycle.status == CycleStatus.CHECK,
+        _("The verification is written when the cycle is in its check phase."),
+    )
+    verification = current_verification(cycle, side)
+    if verification is None:
+        verification = Verification.objects.create(
+            cycle=cycle, side=side, version=current_version(VERIFICATION_CHECKLIST)
+        )
+    _refuse_unless(
+        not verification.is_submitted,
+        _("A submitted verification cannot be changed; start a correction with its reason."),
+        code="submitted",
+    )
+    questions = set(verification.version.questions.values_list("pk", flat=True))
+    for question_id, (rating, comment) in answers.items():
+        if question_id not in questions:
+            raise ValidationError(_("This question is not part of the verification."))
+        if rating not in Rating.values:
+            raise ValidationError(_("Choose one of the four ratings."), code="rating")
+        VerificationAnswer.objects.update_or_create(
+            verification=verification,
+            question_id=question_id,
+            defaults={"rating": rating, "comment": (comment or "").strip()},
+        )
+    return verification
+
+
+@transaction.atomic
+def verification_submit(*, actor, verification: Verification) -> Verification:
+    """Submit a side's verification once every question is answered; it is then read-only."""
+    _require_side_perm(actor, verification.cycle, verification.side)
+    _refuse_unless(
+        verification.cycle.status == CycleStatus.CHECK,
+        _("The verification is written when the cycle is in its check phase."),
+    )
+    _refuse_unless(not verification.is_submitted, _("This verification has been submitted."))
+    answered = set(verification.answers.values_list("question_id", flat=True))
+    questions = set(verification.version.questions.values_list("pk", flat=True))
+    if answered != questions:
+        raise ValidationError(
+            _("Answer every question before submitting the verification."), code="incomplete"
+        )
+    verification.submitted_at = timezone.now()
+    verification.submitted_by = _user_or_none(actor)
+    verification.save()
+    return verification
+
+
+@transaction.atomic
+def verification_correct(*, actor, verification: Verification, reason: str) -> Verification:
+    """Open a correction of a submitted verification: the next revision, answers copied."""
+    _require_side_perm(actor, verification.cycle, verification.side)
+    _refuse_unless(
+        verification.cycle.status == CycleStatus.CHECK,
+        _("A verification can be corrected only while the cycle is in its check phase."),
+    )
+    latest = current_verification(verification.cycle, verification.side)
+    _refuse_unless(
+        latest.pk == verification.pk and verification.is_submitted,
+        _("Only the latest submitted verification can be corrected."),
+    )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the verification is corrected.")})
+    correction = Verification.objects.create(
+        cycle=verification.cycle,
+        side=verification.side,
+        revision=verification.revision + 1,
+        version=verification.version,
+        correction_reason=reason.strip(),
+    )
+    VerificationAnswer.objects.bulk_create(
+        VerificationAnswer(
+            verification=correction, question_id=a.question_id, rating=a.rating, comment=a.comment
+        )
+        for a in verification.answers.all()
+    )
+    return correction
