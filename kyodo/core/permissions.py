@@ -93,3 +93,8 @@ def get_object_for(user, perm: str, queryset, **lookup):
     if obj is None or not user.has_perm(perm, obj):
         raise Http404
     return obj
+
+
+def recorded_actor(actor):
+    """The user to record as having acted: None for the system (and anonymous visitors)."""
+    return actor if actor is not None and actor.is_authenticated else None

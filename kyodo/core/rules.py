@@ -27,6 +27,7 @@ class Phase:
     test: object  # a function of the object, True when the action is possible now
     message: object  # a (lazy) translated string
     code: str = "phase"
+    error: type = PhaseRefused  # an app may refuse with its own subclass (TransitionRefused)
 
     @cached_property
     def predicate(self):
@@ -36,7 +37,7 @@ class Phase:
         return rules.predicate(in_phase, name=self.name)
 
     def refusal(self) -> PhaseRefused:
-        return PhaseRefused(str(self.message), code=self.code)
+        return self.error(str(self.message), code=self.code)
 
 
 _PHASED: dict[str, tuple[object, tuple[Phase, ...]]] = {}

@@ -9,8 +9,12 @@ partner member sees only the projects of their own organisations.
 """
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
 from kyodo.accounts.rules import is_city_side, is_coordinator, is_staff_member
+from kyodo.core.rules import Phase, add_phased_perm
+from kyodo.core.states import TransitionRefused
+from kyodo.projects.models import Agreement, ProjectStatus
 
 
 @rules.predicate
@@ -36,3 +40,33 @@ rules.add_perm("projects.edit_workspace", is_project_member)
 rules.add_perm("projects.decide", is_project_city_side)
 rules.add_perm("projects.confirm_as_city", is_project_city_side)
 rules.add_perm("projects.confirm_as_partner", is_participating_partner_member)
+
+
+def agreement_is_final(project) -> bool:
+    # Read afresh: a service may be given a project object older than the agreement.
+    return Agreement.objects.filter(project=project, finalised_at__isnull=False).exists()
+
+
+BEING_ASSESSED = Phase(
+    "project_being_assessed",
+    lambda project: project.status in (ProjectStatus.IDEA, ProjectStatus.ASSESSING),
+    _("The suitability check can be changed only while the project is being assessed."),
+    code="closed_check",
+    error=TransitionRefused,
+)
+FORM_OPEN = Phase(
+    "project_form_open",
+    lambda project: not agreement_is_final(project),
+    _("The agreement is final; the form can no longer change."),
+    error=TransitionRefused,
+)
+AGREEMENT_OPEN = Phase(
+    "project_agreement_open",
+    lambda project: not agreement_is_final(project),
+    _("The agreement is final and can no longer be changed."),
+    error=TransitionRefused,
+)
+
+add_phased_perm("projects.answer_check", is_project_city_side, BEING_ASSESSED)
+add_phased_perm("projects.choose_form", is_project_city_side, FORM_OPEN)
+add_phased_perm("projects.edit_agreement", is_project_member, AGREEMENT_OPEN)

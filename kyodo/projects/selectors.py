@@ -95,6 +95,14 @@ def public_projects() -> QuerySet:
     )
 
 
+def agreement_of(project) -> Agreement | None:
+    """The project's agreement, read once per project object (Django caches the relation)."""
+    try:
+        return project.agreement
+    except Agreement.DoesNotExist:
+        return None
+
+
 def cost_totals(project) -> dict:
     totals = dict(
         project.cost_lines.values_list("bearer")

@@ -1,0 +1,99 @@
+"""The agreement (協定書): its draft, generated documents, finalising and downloads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.core.forms import apply_service_error
+from kyodo.core.locking import current_lock_version
+from kyodo.projects import selectors, services
+from kyodo.projects.forms import AgreementForm
+from kyodo.projects.models import Agreement, AgreementDocument
+from kyodo.projects.views.workspace import project_view, render_workspace
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@project_view()
+def agreement(request, project):
+    existing = selectors.agreement_of(project)
+    initial = {"lock_version": existing.lock_version} if existing else {}
+    form = AgreementForm(request.POST or None, instance=existing, initial=initial, project=project)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            services.agreement_save(
+                actor=request.user,
+                project=project,
+                lock_version=form.cleaned_data.get("lock_version"),
+                **data,
+            )
+        except ValidationError as error:
+            apply_service_error(form, error, current_lock_version(Agreement, project=project))
+        else:
+            messages.success(request, _("The agreement has been saved."))
+            return redirect("projects:agreement", pk=project.pk)
+    documents = (
+        AgreementDocument.objects.filter(agreement=existing)
+        .select_related("generated_by")
+        .defer("docx", "pdf")
+        if existing
+        else []
+    )
+    return render_workspace(
+        request,
+        project,
+        "agreement",
+        form=form,
+        agreement=existing,
+        documents=documents,
+        missing=selectors.agreement_missing(project) if existing else [],
+        can_edit_agreement=request.user.has_perm("projects.edit_agreement", project),
+    )
+
+
+def _agreement_or_404(project) -> Agreement:
+    agreement = selectors.agreement_of(project)
+    if agreement is None:
+        raise Http404
+    return agreement
+
+
+@require_POST
+@project_view("projects.edit_workspace")
+def agreement_generate(request, project):
+    document = services.agreement_generate(actor=request.user, agreement=_agreement_or_404(project))
+    messages.success(
+        request,
+        _("Version %(number)s of the documents has been generated.") % {"number": document.number},
+    )
+    return redirect("projects:agreement", pk=project.pk)
+
+
+@require_POST
+@project_view("projects.decide")
+def agreement_finalise(request, project):
+    try:
+        services.agreement_finalise(actor=request.user, agreement=_agreement_or_404(project))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The agreement has been finalised."))
+    return redirect("projects:agreement", pk=project.pk)
+
+
+@project_view()
+def agreement_download(request, project, number, fmt):
+    document = AgreementDocument.objects.filter(agreement__project=project, number=number).first()
+    if document is None or fmt not in CONTENT_TYPES:
+        raise Http404
+    response = HttpResponse(bytes(getattr(document, fmt)), content_type=CONTENT_TYPES[fmt])
+    filename = f"agreement-v{number}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,128 @@
+"""The suitability check (§4) and the form of collaboration with its checkpoints."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.core.forms import apply_service_error
+from kyodo.guideline.models import Checklist, CollaborationForm, Question
+from kyodo.guideline.selectors import current_version
+from kyodo.projects import services
+from kyodo.projects.forms import CheckpointForm, FormChoiceForm, SuitabilityForm
+from kyodo.projects.models import CheckpointConfirmation, SuitabilityCheck
+from kyodo.projects.views.workspace import project_view, render_workspace
+
+
+@project_view()
+def check(request, project):
+    existing = (
+        SuitabilityCheck.objects.filter(project=project)
+        .select_related("version", "strengths_version", "decided_by")
+        .prefetch_related("answers", "strengths")
+        .first()
+    )
+    # An answered check keeps the version it answered, even after the checklist was revised.
+    version = existing.version if existing else current_version("suitability")
+    strengths = existing.strengths_version if existing else current_version("strengths")
+    form = SuitabilityForm(
+        request.POST or None,
+        questions=version.questions.order_by("order"),
+        strengths=strengths.questions.order_by("order"),
+        check=existing,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.suitability_check_save(
+                actor=request.user,
+                project=project,
+                answers=form.answers(),
+                strengths=[uuid.UUID(s) for s in form.cleaned_data["strengths"]],
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, _("The suitability check has been saved."))
+            return redirect("projects:check", pk=project.pk)
+    given = {a.question_id: a for a in existing.answers.all()} if existing else {}
+    answer_rows = [(q, given.get(q.pk)) for q in version.questions.order_by("order")]
+    return render_workspace(
+        request,
+        project,
+        "check",
+        form=form,
+        existing=existing,
+        version=version,
+        strengths_version=strengths,
+        can_answer_check=request.user.has_perm("projects.answer_check", project),
+        answer_rows=answer_rows,
+    )
+
+
+def _checkpoints(project) -> list:
+    confirmations = {
+        c.question_id: c
+        for c in CheckpointConfirmation.objects.filter(project=project).select_related(
+            "confirmed_by"
+        )
+    }
+    if not project.form_version_id:
+        return []
+    questions = project.form_version.questions.order_by("order")
+    return [(question, confirmations.get(question.pk)) for question in questions]
+
+
+@project_view()
+def form_choice(request, project):
+    form = FormChoiceForm(request.POST or None, initial={"form": project.form})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_choose_form(
+                actor=request.user, project=project, form=form.cleaned_data["form"]
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, _("The form of collaboration has been chosen."))
+            return redirect("projects:form", pk=project.pk)
+    explanations = {
+        c.key: c for c in Checklist.objects.filter(kind="form").only("key", "description")
+    }
+    choices = [
+        (value, label, explanations.get(CollaborationForm.checklist_key(value)))
+        for value, label in CollaborationForm.choices
+    ]
+    return render_workspace(
+        request, project, "form", form=form, choices=choices, checkpoints=_checkpoints(project)
+    )
+
+
+@require_POST
+@project_view("projects.decide")
+def checkpoint(request, project, question_pk):
+    question = Question.objects.filter(pk=question_pk).first()
+    if question is None:
+        raise Http404
+    form = CheckpointForm(request.POST)
+    if form.is_valid():
+        try:
+            services.checkpoint_set(
+                actor=request.user,
+                project=project,
+                question=question,
+                state=form.cleaned_data["state"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The checkpoint has been recorded."))
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("projects:form", pk=project.pk)
