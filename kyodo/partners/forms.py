@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import EmailAddressField, FuriganaField, PhoneNumberField, PostalCodeField
 from kyodo.partners.models import ActivityField, AttachmentKind, Partner, PartnerType
 from kyodo.partners.selectors import duplicate_partners, users_with_email
+from kyodo.partners.services.profiles import EDITABLE_FIELDS
+
+_AFTER_COUNT = EDITABLE_FIELDS.index("member_count") + 1
 
 
 class PartnerForm(forms.ModelForm):
@@ -39,35 +42,8 @@ class PartnerForm(forms.ModelForm):
 
     class Meta:
         model = Partner
-        fields = [
-            "partner_type",
-            "name",
-            "name_kana",
-            "representative",
-            "founded_on",
-            "member_count",
-            "fields",
-            "area_served",
-            "postal_code",
-            "address",
-            "website",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-            "listed_publicly",
-            "activity",
-            "track_record",
-            "capacity",
-            "planning",
-            "organisation",
-            "annual_budget",
-            "revenue_sources",
-            "similar_work",
-            "qualifications",
-            "trainings",
-            "instructors",
-            "officers",
-        ]
+        # The service's list, with the fields of activity (many-to-many) after the member count.
+        fields = [*EDITABLE_FIELDS[:_AFTER_COUNT], "fields", *EDITABLE_FIELDS[_AFTER_COUNT:]]
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
             for name in (

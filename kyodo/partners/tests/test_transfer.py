@@ -147,7 +147,7 @@ def test_a_failure_while_saving_saves_nothing(coordinator, monkeypatch):
     def broken(documents):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(services, "index_bulk_create", broken)
+    monkeypatch.setattr(services.imports, "index_bulk_create", broken)
     done = services.partner_import_confirm(actor=coordinator, partner_import=preview)
     assert done.status == ImportStatus.FAILED
     assert Partner.objects.count() == 0

@@ -11,36 +11,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kyodo.core.permissions import get_object_for, permission_required
+from kyodo.core.forms import apply_service_error
 from kyodo.partners import selectors, services
 from kyodo.partners.forms import MemberAddForm, MemberInviteForm
-from kyodo.partners.models import Partner
+from kyodo.partners.views.access import members_view
 
 
-def _partner(request, partner_id):
-    # The decorator and the view both need the partner: fetch it once per request.
-    cached = getattr(request, "_partner", None)
-    if cached is None or cached.pk != partner_id:
-        cached = get_object_for(
-            request.user, "partners.view_members", Partner.objects.all(), pk=partner_id
-        )
-        request._partner = cached
-    return cached
-
-
-def _get_partner(request, partner_id, **kwargs):
-    # Anonymous visitors are sent to log in rather than told that nothing is here.
-    if not request.user.is_authenticated:
-        return None
-    return _partner(request, partner_id)
-
-
-def _membership(request, partner_id, membership_id):
-    membership = (
-        selectors.partner_members(_partner(request, partner_id)).filter(pk=membership_id).first()
-    )
+def _membership(partner, membership_id):
+    membership = selectors.partner_members(partner).filter(pk=membership_id).first()
     if membership is None:
         raise Http404
+    membership.partner = partner  # the services check the rule on the partner already read
     return membership
 
 
@@ -61,15 +42,14 @@ def _render(request, partner, add_form=None, invite_form=None):
     )
 
 
-@permission_required("partners.view_members", get_object=_get_partner)
-def member_list(request, partner_id):
-    return _render(request, _partner(request, partner_id))
+@members_view()
+def member_list(request, partner):
+    return _render(request, partner)
 
 
 @require_POST
-@permission_required("partners.manage_members", get_object=_get_partner)
-def member_add(request, partner_id):
-    partner = _partner(request, partner_id)
+@members_view("partners.manage_members")
+def member_add(request, partner):
     form = MemberAddForm(request.POST, partner=partner, prefix="add")
     if form.is_valid():
         try:
@@ -83,9 +63,8 @@ def member_add(request, partner_id):
 
 
 @require_POST
-@permission_required("partners.manage_members", get_object=_get_partner)
-def member_invite(request, partner_id):
-    partner = _partner(request, partner_id)
+@members_view("partners.manage_members")
+def member_invite(request, partner):
     form = MemberInviteForm(request.POST, prefix="invite")
     if form.is_valid():
         try:
@@ -93,7 +72,7 @@ def member_invite(request, partner_id):
                 actor=request.user, partner=partner, **form.cleaned_data
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -104,15 +83,14 @@ def member_invite(request, partner_id):
     return _render(request, partner, invite_form=form)
 
 
-@permission_required("partners.manage_members", get_object=_get_partner)
-def member_remove(request, partner_id, membership_id):
+@members_view("partners.manage_members")
+def member_remove(request, partner, membership_id):
     """A confirmation page first: removing someone takes their access to the projects."""
-    membership = _membership(request, partner_id, membership_id)
+    membership = _membership(partner, membership_id)
     if request.method == "POST":
         services.partner_membership_remove(actor=request.user, membership=membership)
         messages.success(request, _("%(name)s is no longer a member.") % {"name": membership.user})
-        return redirect("partners:members", partner_id=partner_id)
-    partner = membership.partner
+        return redirect("partners:members", partner_id=partner.pk)
     return render(
         request,
         "partners/member_remove.html",
@@ -128,9 +106,9 @@ def member_remove(request, partner_id, membership_id):
 
 
 @require_POST
-@permission_required("partners.manage_members", get_object=_get_partner)
-def member_invite_resend(request, partner_id, membership_id):
-    membership = _membership(request, partner_id, membership_id)
+@members_view("partners.manage_members")
+def member_invite_resend(request, partner, membership_id):
+    membership = _membership(partner, membership_id)
     try:
         services.partner_member_invite_resend(actor=request.user, membership=membership)
     except ValidationError as exc:
@@ -141,4 +119,4 @@ def member_invite_resend(request, partner_id, membership_id):
             _("A new link to choose a password was sent to %(email)s.")
             % {"email": membership.user.email},
         )
-    return redirect("partners:members", partner_id=partner_id)
+    return redirect("partners:members", partner_id=partner.pk)

@@ -1,0 +1,83 @@
+"""Exporting the registry (Excel or CSV) and importing partners from a file, with a preview."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from kyodo.core.permissions import permission_required
+from kyodo.partners import selectors, services, transfer
+from kyodo.partners.forms import ImportForm
+from kyodo.partners.models import PartnerImport
+from kyodo.partners.views.profiles import list_filters
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@permission_required("partners.export_partners")
+def export(request):
+    _form, filters = list_filters(request)
+    include_private = request.GET.get("scope") == "staff"
+    partners = selectors.filtered_partners(filters)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    label = "staff" if include_private else "public"
+    if request.GET.get("format") == "csv":
+        content = transfer.export_csv(partners, include_private)
+        content_type, extension = "text/csv; charset=utf-8", "csv"
+    else:
+        content = transfer.export_xlsx(partners, include_private)
+        content_type, extension = XLSX, "xlsx"
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"partners-{label}-{stamp}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@permission_required("partners.import_partners")
+def import_upload(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            partner_import = services.partner_import_preview(
+                actor=request.user, filename=upload.name, data=upload.read()
+            )
+        except transfer.ImportError_ as exc:
+            form.add_error("file", str(exc))
+        else:
+            return redirect("partners:import_detail", import_id=partner_import.pk)
+    headings = [heading for heading, _attribute in transfer.columns(include_private=True)]
+    return render(request, "partners/import_upload.html", {"form": form, "headings": headings})
+
+
+def _import(request, import_id) -> PartnerImport:
+    partner_import = PartnerImport.objects.filter(pk=import_id, created_by=request.user).first()
+    if partner_import is None:
+        raise Http404
+    return partner_import
+
+
+@permission_required("partners.import_partners")
+def import_detail(request, import_id):
+    partner_import = _import(request, import_id)
+    if request.method == "POST":
+        try:
+            partner_import = services.partner_import_confirm(
+                actor=request.user, partner_import=partner_import
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("partners:import_detail", import_id=partner_import.pk)
+    rows = partner_import.rows
+    return render(
+        request,
+        "partners/import_detail.html",
+        {
+            "partner_import": partner_import,
+            "error_rows": [row for row in rows if row["errors"]],
+            "warning_rows": [row for row in rows if row.get("warnings")],
+            "preview_rows": rows[:20],
+            "has_errors": services.import_has_errors(partner_import),
+        },
+    )
