@@ -3,8 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from kyodo.portal.views.home import home
+
+# The front page is the public portal's home (what is happening now). Its name stays
+# "core:home", so that every link and LOGOUT_REDIRECT_URL keep working; it is routed here,
+# in the project's URLs, because core imports nothing from the apps above it.
+front_page = ([path("", home, name="home")], "core")
+
 urlpatterns = [
-    path("", include("kyodo.core.urls")),
+    path("", include(front_page)),
     path("accounts/", include("kyodo.accounts.urls")),
     path("partners/", include("kyodo.partners.urls")),
     path("guideline/", include("kyodo.guideline.urls")),

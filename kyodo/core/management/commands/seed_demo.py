@@ -1,8 +1,8 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from kyodo.accounts.models import User
 from kyodo.core.demo import seed_all
 
 
@@ -24,7 +24,7 @@ class Command(BaseCommand):
                 "seed_demo refuses to run with DEBUG off: sample accounts with a known password "
                 "must never reach a production database."
             )
-        if if_empty and User.objects.exists():
+        if if_empty and get_user_model().objects.exists():
             self.stdout.write("The database already has accounts; sample data not loaded.")
             return
         with transaction.atomic():
