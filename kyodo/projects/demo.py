@@ -131,14 +131,16 @@ def seed() -> None:
     environment = _department("生活環境課")
     if environment is None:
         return  # the accounts seeder creates the departments first
-    welfare = _department("社会福祉課") or environment
-    learning = _department("生涯学習課") or environment
-    tourism = _department("観光課") or environment
-    planning = _department("企画調整課") or environment
     # The areas come from a data migration; recreate them if the database was flushed.
     for order, name in enumerate(PLAN_AREAS, start=1):
         PlanArea.objects.get_or_create(name=name, defaults={"sort_order": order * 10})
     community = PlanArea.objects.get(name="コミュニティ・市民活動")
+    common = {"plan_area": community, "fiscal_year_from": 2026, "fiscal_year_to": 2026}
+    _seed_with_partners(environment, common)
+    _seed_early_stages(environment, common)
+
+
+def _sample_partners() -> tuple[Partner, Partner]:
     sea = _partner(SEA_GROUP, "ボランティア団体", "（サンプル）浜辺 守")
     neighbourhood = _partner(NEIGHBOURHOOD, "町内会", "（サンプル）潮見 会長")
     partner_user = User.objects.filter(username="partner").first()
@@ -146,8 +148,12 @@ def seed() -> None:
         # The demo partner account acts for the sea group in the sample projects (it may also
         # belong to the partners app's first sample organisation).
         partner_membership_add(actor=None, partner=sea, user=partner_user)
-    common = {"plan_area": community, "fiscal_year_from": 2026, "fiscal_year_to": 2026}
+    return sea, neighbourhood
 
+
+def _seed_with_partners(environment, common: dict) -> None:
+    """The two projects that have partners: one agreed, one still forming."""
+    sea, neighbourhood = _sample_partners()
     flowers = _create(
         "花いっぱい運動（市道沿い花壇の美化）",
         environment,
@@ -178,6 +184,13 @@ def seed() -> None:
         actor=None, project=beach, text="「環境学習会」は小学生とその保護者を対象とする"
     )
 
+
+def _seed_early_stages(environment, common: dict) -> None:
+    """Projects still being formed, assessed or only proposed, and one honest no (§4)."""
+    welfare = _department("社会福祉課") or environment
+    learning = _department("生涯学習課") or environment
+    tourism = _department("観光課") or environment
+    planning = _department("企画調整課") or environment
     festival = _create(
         "あばしりまなび塾フェスティバル",
         learning,

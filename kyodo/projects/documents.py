@@ -70,17 +70,33 @@ def agreement_data(agreement) -> AgreementData:
         f"協働して実施するため、次のとおり{kind}を締結する。"
     )
     others = "".join(marks)
-    articles = [
-        Article("目的", [project.purpose or project.title]),
+    count = len(partners) + 1
+    closing = (
+        f"この{kind}の締結を証するため、本書{count}通を作成し、各当事者記名押印の上、"
+        "各自1通を保有する。"
+    )
+    signatories = [("甲", city, agreement.city_signatory)] + [
+        (m, p.name, agreement.partner_signatory if i == 0 else p.representative)
+        for i, (p, m) in enumerate(pairs)
     ]
+    return AgreementData(
+        title=f"{project.title}に関する{kind}",
+        preamble=preamble,
+        articles=_project_articles(project, others) + _term_articles(agreement, kind, others),
+        closing=closing,
+        dated=f"{format_date(agreement.valid_from)}",
+        signatories=signatories,
+    )
+
+
+def _project_articles(project, others: str) -> list[Article]:
+    """Purpose, local issue, form, roles and costs: what the workspace agreed."""
+    articles = [Article("目的", [project.purpose or project.title])]
     if project.local_issue:
         articles.append(Article("地域課題", [project.local_issue]))
     if project.form:
-        articles.append(
-            Article(
-                "協働の形態", [f"本事業は、{CollaborationForm(project.form).label}により実施する。"]
-            )
-        )
+        form = CollaborationForm(project.form).label
+        articles.append(Article("協働の形態", [f"本事業は、{form}により実施する。"]))
     roles = [["項目", "甲の役割", f"{others}の役割", "責任分担"]] + [
         [line.task, line.city_part, line.partner_part, line.responsibility]
         for line in project.role_lines.all()
@@ -93,8 +109,13 @@ def agreement_data(agreement) -> AgreementData:
         )
     )
     articles.append(_cost_article(project, others))
+    return articles
+
+
+def _term_articles(agreement, kind: str, others: str) -> list[Article]:
+    """Validity, the subsidy term and the clauses of the agreement itself."""
     validity = f"{format_date(agreement.valid_from)}から{format_date(agreement.valid_until)}まで"
-    articles.append(Article("有効期間", [f"この{kind}の有効期間は、{validity}とする。"]))
+    articles = [Article("有効期間", [f"この{kind}の有効期間は、{validity}とする。"])]
     if agreement.term_end:
         articles.append(
             Article(
@@ -120,23 +141,7 @@ def agreement_data(agreement) -> AgreementData:
             [f"この{kind}に定めのない事項又は疑義が生じた事項は、甲及び{others}が協議して定める。"],
         )
     )
-    count = len(partners) + 1
-    closing = (
-        f"この{kind}の締結を証するため、本書{count}通を作成し、各当事者記名押印の上、"
-        "各自1通を保有する。"
-    )
-    signatories = [("甲", city, agreement.city_signatory)] + [
-        (m, p.name, agreement.partner_signatory if i == 0 else p.representative)
-        for i, (p, m) in enumerate(pairs)
-    ]
-    return AgreementData(
-        title=f"{project.title}に関する{kind}",
-        preamble=preamble,
-        articles=articles,
-        closing=closing,
-        dated=f"{format_date(agreement.valid_from)}",
-        signatories=signatories,
-    )
+    return articles
 
 
 def _cost_article(project, others: str) -> Article:
