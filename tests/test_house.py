@@ -25,7 +25,7 @@ def long_functions(path: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
         node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
     )
     return [
-        f"{path.name}:{node.lineno} {node.name} ({length} lines)"
+        f"line {node.lineno} {node.name} ({length} lines)"
         for node in functions
         if (length := node.end_lineno - node.lineno + 1) > limit
     ]
