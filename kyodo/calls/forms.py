@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.accounts.models import User
 from kyodo.accounts.roles import Role
 from kyodo.calls.models import Call, CriterionKind, DisclosureStatus, Grant
+from kyodo.calls.selectors import projects_open_for_calls
 from kyodo.calls.services import CALL_FIELDS, CriterionInput
 from kyodo.core import normalize
 from kyodo.core.forms import YenField
 from kyodo.partners.models import Partner
-from kyodo.projects.models import Project
 
 # The amounts of calls and grants are PositiveIntegerField columns: PostgreSQL's integer holds
 # up to this, and the form says so rather than the database refusing a larger figure.
@@ -76,9 +76,7 @@ class CallForm(forms.ModelForm):
                 self.fields["selection_method"].disabled = True
                 self.fields["selection_method"].help_text = _("Fixed once the call is open.")
         else:
-            self.fields["project"].queryset = Project.objects.filter(
-                status="forming"
-            ).select_related("department")
+            self.fields["project"].queryset = projects_open_for_calls()
             self.fields["project"].help_text = _(
                 "Only projects that are forming their partnership can have a call."
             )

@@ -22,7 +22,10 @@ from kyodo.calls.models import (
     Grant,
     Score,
 )
+from kyodo.calls.rules import EVALUATION_STATES, before_deadline
 from kyodo.core.wareki import fiscal_year
+from kyodo.partners.models import Partner
+from kyodo.projects.models import Project, ProjectStatus
 
 # Fields of a call that public pages and the API may show (none of them is personal).
 PUBLIC_CALL_FIELDS = (
@@ -60,6 +63,11 @@ def open_calls(now: datetime | None = None):
     """Calls accepting applications now (server time), the nearest deadline first."""
     now = now or timezone.now()
     return public_calls().filter(status=CallStatus.OPEN, deadline__gte=now).order_by("deadline")
+
+
+def accepting_applications(call: Call, now: datetime | None = None) -> bool:
+    """The call is open and its deadline has not passed (server time)."""
+    return call.status == CallStatus.OPEN and before_deadline(call, now)
 
 
 def published_results():
@@ -226,9 +234,97 @@ def applications_of_member(user):
 
 
 def member_organisations(user):
-    from kyodo.partners.models import Partner
-
     return Partner.objects.filter(memberships__user=user).order_by("name")
+
+
+def application_of_organisations(call: Call, organisations):
+    """The application one of `organisations` already made to `call`, if any."""
+    return Application.objects.filter(call=call, partner__in=organisations).first()
+
+
+def application_by_receipt(number: str):
+    return Application.objects.filter(receipt_number=number).first()
+
+
+def last_receipt_number(prefix: str) -> str | None:
+    return (
+        Application.objects.filter(receipt_number__startswith=prefix)
+        .order_by("-receipt_number")
+        .values_list("receipt_number", flat=True)
+        .first()
+    )
+
+
+def projects_open_for_calls():
+    """The projects a call can be made for: those forming their partnership."""
+    return Project.objects.filter(status=ProjectStatus.FORMING).select_related("department")
+
+
+# --- Coordinators' pages ----------------------------------------------------------------------
+
+
+def calls_for_coordinators():
+    """Every call, newest first, with its department and the number of submissions."""
+    return (
+        Call.objects.select_related("project__department")
+        .annotate(
+            submitted_count=Count(
+                "applications", filter=~Q(applications__status=ApplicationStatus.DRAFT)
+            )
+        )
+        .order_by("-created_at")
+    )
+
+
+def submitted_applications(call: Call):
+    """The submitted applications of a call with their organisation, in receipt order."""
+    return (
+        call.applications.exclude(status=ApplicationStatus.DRAFT)
+        .select_related("partner")
+        .order_by("receipt_number")
+    )
+
+
+def submitted_applications_with_attachments(call: Call):
+    """The same, each with `attachment_count`."""
+    return submitted_applications(call).annotate(attachment_count=Count("attachments"))
+
+
+# --- Evaluators' pages ------------------------------------------------------------------------
+
+
+def applications_for_evaluator(assignment: EvaluatorAssignment) -> list:
+    """The submitted applications the evaluator works on, each marked declared / conflict /
+    scored; none before the call is under evaluation."""
+    if assignment.call.status not in EVALUATION_STATES:
+        return []
+    declarations = dict(assignment.declarations.values_list("application_id", "has_conflict"))
+    scored = set(assignment.scores.values_list("application_id", flat=True))
+    applications = list(submitted_applications(assignment.call))
+    for application in applications:
+        application.declared = application.pk in declarations
+        application.conflict = declarations.get(application.pk, False)
+        application.scored = application.pk in scored
+    return applications
+
+
+def scored_criteria_counts(assignment: EvaluatorAssignment) -> dict:
+    """{application id: number of criteria the evaluator has scored}."""
+    counts = {}
+    for application_id in assignment.scores.values_list("application_id", flat=True):
+        counts[application_id] = counts.get(application_id, 0) + 1
+    return counts
+
+
+def other_evaluators_scores(assignment: EvaluatorAssignment, application: Application):
+    """The submitted scores of the other evaluators for `application` (blind scoring: shown
+    only when the rule `calls.view_other_scores` allows)."""
+    return (
+        Score.objects.filter(application=application, assignment__submitted_at__isnull=False)
+        .exclude(assignment=assignment)
+        .select_related("assignment__evaluator", "criterion")
+        .order_by("assignment__created_at", "criterion__sort_order")
+    )
 
 
 # --- Grants -----------------------------------------------------------------------------------

@@ -1,14 +1,21 @@
-from django.urls import path
+"""The calls pages of partner members, coordinators and evaluators.
+
+The public pages of calls (list, detail, result: `calls:public_list`, `calls:public_detail`,
+`calls:public_result`, under /calls/) are the portal's (kyodo/portal/urls_calls.py); the
+project's URL configuration puts them into this namespace, since calls imports nothing from
+the portal.
+"""
+
+from django.urls import include, path
 
 from kyodo.calls import views
 
 app_name = "calls"
 
 urlpatterns = [
-    # Public (no login)
-    path("", views.public_list, name="public_list"),
-    path("<uuid:call_id>/", views.public_detail, name="public_detail"),
-    path("<uuid:call_id>/result/", views.public_result, name="public_result"),
+    # TEMPORARY until kyodo/urls.py composes the "calls" namespace from both lists: the
+    # portal's public call pages, named by module so that calls does not import the portal.
+    path("", include("kyodo.portal.urls_calls")),
     # Partner members
     path("mine/", views.my_applications, name="my_applications"),
     path("<uuid:call_id>/apply/", views.application_new, name="application_new"),

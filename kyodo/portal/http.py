@@ -1,10 +1,11 @@
-"""Helpers shared by the public views: query parameters, 400 pages, validators, page meta."""
+"""Helpers shared by the public views: query parameters, 400 pages, ETags, page meta."""
 
 import hashlib
 import unicodedata
 from datetime import date
 from functools import wraps
 
+from django.db.models import Count, Max
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -111,3 +112,14 @@ def page_meta(
         "canonical": request.build_absolute_uri(path),
         "og_type": og_type,
     }
+
+
+def stamp(queryset) -> tuple:
+    """What a page of `queryset` depends on: newest change and count (one query)."""
+    values = queryset.order_by().aggregate(newest=Max("updated_at"), count=Count("pk"))
+    return (values["newest"], values["count"])
+
+
+def base_url(request) -> str:
+    """The site's address as the visitor reached it, for links in feeds and open data."""
+    return request.build_absolute_uri("/").rstrip("/")

@@ -8,10 +8,10 @@ from kyodo.calls import selectors, services
 from kyodo.calls.models import Call, Grant
 from kyodo.calls.services import CriterionInput
 from kyodo.calls.tests.factories import (
+    applicant,
+    forming_project,
     make_call,
     make_evaluator,
-    make_partner,
-    make_project,
     score_all,
     submit,
     to_evaluation,
@@ -21,14 +21,14 @@ from kyodo.calls.tests.factories import (
 @pytest.fixture
 def two_criteria_call(db):
     return make_call(
-        make_project(),
+        forming_project(),
         criteria=[CriterionInput("実績", 50, 5), CriterionInput("提案", 50, 10)],
     )
 
 
 def test_ranking_arithmetic_with_ties_and_a_conflict(two_criteria_call):
     call = two_criteria_call
-    apps = [submit(call, make_partner(f"団体{i}")) for i in range(1, 5)]
+    apps = [submit(call, applicant(f"団体{i}")) for i in range(1, 5)]
     first, second = to_evaluation(call, [make_evaluator(), make_evaluator()])
     # Evaluator 1 and 2 (scale 5 and 10, weight 50 each):
     score_all(first, apps[0], [5, 6])  # 50 + 30 = 80
@@ -60,14 +60,14 @@ def test_ranking_arithmetic_with_ties_and_a_conflict(two_criteria_call):
 def test_totals_are_exact_so_equal_scores_tie(db):
     """Thirds do not round apart: 1/3 + 2/3 equals 1 exactly."""
     call = make_call(
-        make_project(),
+        forming_project(),
         criteria=[
             CriterionInput("a", 34, 3),
             CriterionInput("b", 33, 3),
             CriterionInput("c", 33, 3),
         ],
     )
-    a, b = submit(call, make_partner("甲")), submit(call, make_partner("乙"))
+    a, b = submit(call, applicant("甲")), submit(call, applicant("乙"))
     (only,) = to_evaluation(call, [make_evaluator()])
     score_all(only, a, [1, 2, 3])
     score_all(only, b, [1, 3, 2])
@@ -79,9 +79,9 @@ def test_totals_are_exact_so_equal_scores_tie(db):
 
 def test_public_selectors_show_only_what_is_public(db):
     now = timezone.now()
-    draft = make_call(make_project(title="下書き"), open_=False, title="下書きの公募")
-    open_call = make_call(make_project(title="募集中"), title="募集中の公募")
-    expired = make_call(make_project(title="期限切れ"), title="締切を過ぎた公募")
+    draft = make_call(forming_project(title="下書き"), open_=False, title="下書きの公募")
+    open_call = make_call(forming_project(title="募集中"), title="募集中の公募")
+    expired = make_call(forming_project(title="期限切れ"), title="締切を過ぎた公募")
     Call.objects.filter(pk=expired.pk).update(deadline=now - timedelta(minutes=1))
     assert list(selectors.open_calls()) == [open_call]
     assert set(selectors.public_calls()) == {open_call, expired}
@@ -90,10 +90,10 @@ def test_public_selectors_show_only_what_is_public(db):
 
 
 def test_public_result_names_only_the_selected(db):
-    call = make_call(make_project())
-    winner = submit(call, make_partner("選ばれた会"))
-    submit(call, make_partner("次点の会"))
-    submit(call, make_partner("三番目の会"))
+    call = make_call(forming_project())
+    winner = submit(call, applicant("選ばれた会"))
+    submit(call, applicant("次点の会"))
+    submit(call, applicant("三番目の会"))
     (only,) = to_evaluation(call, [make_evaluator()])
     for application, value in zip(
         call.applications.order_by("receipt_number"), (5, 4, 3), strict=True
@@ -127,7 +127,7 @@ def grant(partner, purpose, start_year, end_year=None, **kwargs):
 
 
 def test_three_consecutive_fiscal_years_for_the_same_purpose_warn(db, settings):
-    partner = make_partner()
+    partner = applicant()
     grant(partner, "見守り活動補助", 2023)
     grant(partner, "見守り活動補助", 2024)
     rows = selectors.grants_with_repeat_warnings(Grant.objects.all())
@@ -142,7 +142,7 @@ def test_three_consecutive_fiscal_years_for_the_same_purpose_warn(db, settings):
 
 
 def test_a_gap_a_different_purpose_or_organisation_does_not_count(db):
-    partner, other = make_partner(), make_partner("別団体")
+    partner, other = applicant(), applicant("別団体")
     grant(partner, "見守り活動補助", 2021)
     grant(partner, "見守り活動補助", 2022)
     grant(partner, "見守り活動補助", 2024)  # 2023 missing
@@ -153,7 +153,7 @@ def test_a_gap_a_different_purpose_or_organisation_does_not_count(db):
 
 
 def test_fiscal_years_run_april_to_march(db):
-    partner = make_partner()
+    partner = applicant()
     # January–March 2024 is fiscal 2023; April 2024 starts fiscal 2024.
     services.grant_record(
         actor=None,
@@ -186,7 +186,7 @@ def test_fiscal_years_run_april_to_march(db):
 def test_grant_terms_are_required_and_ordered(db, coordinator, partner_member):
     from django.core.exceptions import PermissionDenied, ValidationError
 
-    partner = make_partner()
+    partner = applicant()
     with pytest.raises(ValidationError) as excinfo:
         grant(partner, "p", 2025, 2024)
     assert excinfo.value.error_list[0].code == "term_order"
@@ -213,7 +213,7 @@ def test_grant_terms_are_required_and_ordered(db, coordinator, partner_member):
 
 
 def test_grants_ended_without_review(db, coordinator):
-    partner = make_partner()
+    partner = applicant()
     ended = grant(partner, "p", 2023)
     reviewed = grant(partner, "q", 2023)
     grant(partner, "r", 2026)  # still running

@@ -7,10 +7,10 @@ from django.utils import timezone
 from kyodo.calls import services
 from kyodo.calls.models import Application, ApplicationStatus, Call
 from kyodo.calls.tests.factories import (
+    applicant,
+    forming_project,
     make_call,
     make_evaluator,
-    make_partner,
-    make_project,
     score_all,
     submit,
     to_evaluation,
@@ -23,20 +23,22 @@ def world(department_a, partner_member, evaluator):
     """An open call, a call under evaluation (the persona evaluator assigned, the persona
     partner member's organisation applied) and a published result."""
     now = timezone.now()
-    own = make_partner("網走の海を守る会", member=partner_member)
-    other = make_partner("オホーツク研究会")
-    open_call = make_call(make_project(department_a, title="公開中の事業"), title="公開中の公募")
-    evaluating = make_call(make_project(department_a, title="審査中の事業"), title="審査中の公募")
+    own = applicant("網走の海を守る会", member=partner_member)
+    other = applicant("オホーツク研究会")
+    open_call = make_call(forming_project(department_a, title="公開中の事業"), title="公開中の公募")
+    evaluating = make_call(
+        forming_project(department_a, title="審査中の事業"), title="審査中の公募"
+    )
     own_app = submit(evaluating, own)
     other_app = submit(evaluating, other)
     Call.objects.filter(pk=evaluating.pk).update(deadline=now - timedelta(minutes=1))
     evaluating.refresh_from_db()
     (assignment,) = to_evaluation(evaluating, [evaluator], after=now)
     published = make_call(
-        make_project(department_a, title="決定済みの事業"), title="決定済みの公募"
+        forming_project(department_a, title="決定済みの事業"), title="決定済みの公募"
     )
-    winner = submit(published, make_partner("選ばれた会"))
-    loser = submit(published, make_partner("選ばれなかった会"))
+    winner = submit(published, applicant("選ばれた会"))
+    loser = submit(published, applicant("選ばれなかった会"))
     Call.objects.filter(pk=published.pk).update(deadline=now - timedelta(minutes=1))
     published.refresh_from_db()
     (pub_assignment,) = to_evaluation(published, [make_evaluator()], after=now)
@@ -46,7 +48,7 @@ def world(department_a, partner_member, evaluator):
     services.call_decide(actor=None, call=published, selected=[winner], reason="実現性が高い")
     services.call_publish_result(actor=None, call=published)
     draft_call = make_call(
-        make_project(department_a, title="下書きの事業"), open_=False, title="下書きの公募"
+        forming_project(department_a, title="下書きの事業"), open_=False, title="下書きの公募"
     )
     return {
         "open": open_call,
@@ -351,7 +353,7 @@ def test_coordinator_runs_a_call_through_the_pages(world, persona_client):
 def test_grants_page_warns_about_repeated_funding(db, persona_client):
     from datetime import date
 
-    partner = make_partner()
+    partner = applicant()
     client = persona_client("coordinator")
     for year in (2023, 2024):
         services.grant_record(

@@ -1,10 +1,12 @@
 """Pages where staff and partner members create, edit and withdraw events and news."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kyodo.core.permissions import get_object_for, permission_required
+from kyodo.core.permissions import object_permission_required, permission_required
 from kyodo.portal import services
 from kyodo.portal.forms import EventForm, NewsForm, WithdrawForm
 from kyodo.portal.models import Event, News
@@ -12,7 +14,6 @@ from kyodo.portal.selectors import items_for_manager
 
 KINDS = {
     "event": {
-        "model": Event,
         "form": EventForm,
         "create": services.event_create,
         "update": services.event_update,
@@ -20,7 +21,6 @@ KINDS = {
         "label": lambda: _("event"),
     },
     "news": {
-        "model": News,
         "form": NewsForm,
         "create": services.news_create,
         "update": services.news_update,
@@ -28,6 +28,10 @@ KINDS = {
         "label": lambda: _("news item"),
     },
 }
+
+# An item the manager may not change is a 404, exactly like one that does not exist.
+event_view = partial(object_permission_required, "portal.change_item", Event.objects.all())
+news_view = partial(object_permission_required, "portal.change_item", News.objects.all())
 
 
 @permission_required("portal.manage_items")
@@ -43,10 +47,9 @@ def _edit(request, kind: str, item=None):
         values = {name: form.cleaned_data[name] for name in form._meta.fields}
         if item is None:
             spec["create"](actor=request.user, **values)
-            messages.success(request, _("Saved."))
         else:
             spec["update"](actor=request.user, **{kind: item}, **values)
-            messages.success(request, _("Saved."))
+        messages.success(request, _("Saved."))
         return redirect("portal:manage_home")
     return render(
         request,
@@ -55,35 +58,11 @@ def _edit(request, kind: str, item=None):
     )
 
 
-@permission_required("portal.manage_items")
-def event_create(request):
-    return _edit(request, "event")
-
-
-@permission_required("portal.manage_items")
-def event_edit(request, pk):
-    item = get_object_for(request.user, "portal.change_item", Event.objects, pk=pk)
-    return _edit(request, "event", item)
-
-
-@permission_required("portal.manage_items")
-def news_create(request):
-    return _edit(request, "news")
-
-
-@permission_required("portal.manage_items")
-def news_edit(request, pk):
-    item = get_object_for(request.user, "portal.change_item", News.objects, pk=pk)
-    return _edit(request, "news", item)
-
-
-def _withdraw(request, kind: str, pk):
+def _withdraw(request, kind: str, item):
     spec = KINDS[kind]
-    item = get_object_for(request.user, "portal.change_item", spec["model"].objects, pk=pk)
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        target = {kind: item}
-        spec["withdraw"](actor=request.user, reason=form.cleaned_data["reason"], **target)
+        spec["withdraw"](actor=request.user, reason=form.cleaned_data["reason"], **{kind: item})
         messages.success(request, _("Withdrawn from the public portal."))
         return redirect("portal:manage_home")
     return render(
@@ -94,10 +73,34 @@ def _withdraw(request, kind: str, pk):
 
 
 @permission_required("portal.manage_items")
-def event_withdraw(request, pk):
-    return _withdraw(request, "event", pk)
+def event_create(request):
+    return _edit(request, "event")
 
 
 @permission_required("portal.manage_items")
-def news_withdraw(request, pk):
-    return _withdraw(request, "news", pk)
+@event_view()
+def event_edit(request, event):
+    return _edit(request, "event", event)
+
+
+@permission_required("portal.manage_items")
+@event_view()
+def event_withdraw(request, event):
+    return _withdraw(request, "event", event)
+
+
+@permission_required("portal.manage_items")
+def news_create(request):
+    return _edit(request, "news")
+
+
+@permission_required("portal.manage_items")
+@news_view()
+def news_edit(request, news):
+    return _edit(request, "news", news)
+
+
+@permission_required("portal.manage_items")
+@news_view()
+def news_withdraw(request, news):
+    return _withdraw(request, "news", news)

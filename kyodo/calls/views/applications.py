@@ -1,0 +1,117 @@
+"""Pages of partner members: their applications, drafts and attachments."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.calls import selectors, services
+from kyodo.calls.forms import ApplicationForm
+from kyodo.calls.views.access import application_view, attachment_view, call_view
+from kyodo.core.forms import apply_service_error
+from kyodo.core.permissions import permission_required
+
+
+@permission_required("calls.apply")
+def my_applications(request):
+    return render(
+        request,
+        "calls/my_applications.html",
+        {
+            "applications": selectors.applications_of_member(request.user),
+            "open_calls": selectors.open_calls(),
+        },
+    )
+
+
+def _save_application(request, form, call, partner, application):
+    """Save the draft, then the attachment, then submit if asked; on an error the draft that
+    was typed is kept (saved when possible, and always shown again in the form)."""
+    data = {k: form.cleaned_data[k] for k in services.APPLICATION_FIELDS}
+    try:
+        application = services.application_save_draft(
+            actor=request.user, call=call, partner=partner, **data
+        )
+        if form.cleaned_data.get("attachment"):
+            services.attachment_add(
+                actor=request.user, application=application, upload=form.cleaned_data["attachment"]
+            )
+        if request.POST.get("action") == "submit":
+            application = services.application_submit(actor=request.user, application=application)
+            messages.success(
+                request,
+                _("Your application has been submitted. Receipt number: %(number)s")
+                % {"number": application.receipt_number},
+            )
+        else:
+            messages.success(request, _("Your draft has been saved."))
+    except ValidationError as error:
+        apply_service_error(form, error)
+        return application, False
+    return application, True
+
+
+@call_view("calls.apply", see="calls.view_call")
+def application_new(request, call):
+    organisations = selectors.member_organisations(request.user)
+    existing = selectors.application_of_organisations(call, organisations)
+    if existing is not None:
+        return redirect("calls:application_detail", existing.pk)
+    form = ApplicationForm(request.POST or None, request.FILES or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        application, ok = _save_application(request, form, call, form.cleaned_data["partner"], None)
+        if ok:
+            return redirect("calls:application_detail", application.pk)
+    return render(
+        request,
+        "calls/application_form.html",
+        {"call": call, "form": form, "application": None},
+    )
+
+
+@application_view("calls.view_application")
+def application_detail(request, application):
+    editable = request.user.has_perm("calls.edit_application", application)
+    form = None
+    if request.user.has_perm("calls.act_for_application", application):
+        initial = {k: getattr(application, k) for k in services.APPLICATION_FIELDS}
+        form = ApplicationForm(
+            request.POST or None, request.FILES or None, initial=initial, fixed_partner=True
+        )
+        if request.method == "POST" and form.is_valid():
+            application, ok = _save_application(
+                request, form, application.call, application.partner, application
+            )
+            if ok:
+                return redirect("calls:application_detail", application.pk)
+            editable = True  # show the form again with what was typed and why it was refused
+    return render(
+        request,
+        "calls/application_form.html" if editable else "calls/application_detail.html",
+        {
+            "call": application.call,
+            "application": application,
+            "attachments": application.attachments.all(),
+            "form": form,
+        },
+    )
+
+
+@attachment_view("calls.view_attachment")
+def attachment_download(request, attachment):
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    )
+
+
+@require_POST
+@attachment_view("calls.remove_attachment")
+def attachment_delete(request, attachment):
+    try:
+        services.attachment_remove(actor=request.user, attachment=attachment)
+        messages.success(request, _("The attachment has been removed."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("calls:application_detail", attachment.application_id)

@@ -1,0 +1,116 @@
+"""The public event calendar: a month, day by day."""
+
+import calendar
+from datetime import date, timedelta
+
+from django.db.models import Count, F
+from django.db.models import Window as WindowFunction
+from django.db.models.functions import RowNumber
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from kyodo.portal import selectors
+from kyodo.portal.http import FIRST_YEAR, LAST_YEAR, cacheable, int_param, page_meta
+from kyodo.portal.views.events import events_version
+
+# A day's list on the calendar page stays readable; the rest are in the event list.
+MAX_PER_DAY = 10
+
+
+def _month_grid(year: int, month: int, days: dict[date, dict]) -> list[list[dict]]:
+    weeks = calendar.Calendar(firstweekday=6).monthdatescalendar(year, month)
+    empty = {"count": 0, "shown": []}
+    return [[_day(d, month, days.get(d, empty)) for d in week] for week in weeks]
+
+
+def _day(d: date, month: int, day: dict) -> dict:
+    return {
+        "date": d,
+        "iso": d.isoformat(),  # formatted once: the page uses it three times per day
+        "in_month": d.month == month,
+        "count": day["count"],
+        "shown": day["shown"],
+        "more": max(day["count"] - len(day["shown"]), 0),
+    }
+
+
+def _month_days(first: date, last: date) -> dict[date, dict]:
+    """Per day of the month: how many events take place, and the first MAX_PER_DAY of them.
+
+    Two queries however many events the month holds (about 4,000 with 100,000 events): the
+    counts come per (start, end) pair of dates, and only the first MAX_PER_DAY events of each
+    pair are fetched. That is enough, because a day's first MAX_PER_DAY events are each among
+    the first MAX_PER_DAY of their own pair (a day's list is those pairs' events, merged).
+    """
+    month_events = selectors.events_between(first, last).select_related(None)
+    days: dict[date, dict] = {}
+
+    def days_of(start: date, end: date):
+        day = max(start, first)
+        while day <= min(end, last):
+            yield days.setdefault(day, {"count": 0, "shown": []})
+            day += timedelta(days=1)
+
+    spans = month_events.order_by().values("start_date", "end_date").annotate(n=Count("id"))
+    for span in spans:
+        for day in days_of(span["start_date"], span["end_date"]):
+            day["count"] += span["n"]
+    firsts = (
+        month_events.annotate(
+            rank=WindowFunction(
+                RowNumber(),
+                partition_by=[F("start_date"), F("end_date")],
+                order_by=[F("start_time"), F("title"), F("id")],  # as the selector orders
+            )
+        )
+        .filter(rank__lte=MAX_PER_DAY)
+        .values("id", "title", "start_date", "start_time", "end_date")
+    )
+    # The selector's order (start date, time, title) is the order of each day's list.
+    for event in firsts:
+        event["time"] = event["start_time"].strftime("%H:%M") if event["start_time"] else ""
+        for day in days_of(event["start_date"], event["end_date"]):
+            if len(day["shown"]) < MAX_PER_DAY:
+                day["shown"].append(event)
+    return days
+
+
+def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + step
+    return index // 12, index % 12 + 1
+
+
+@cacheable(events_version)
+def event_calendar(request):
+    today = timezone.localdate()
+    year = int_param(request, "year", default=today.year, low=FIRST_YEAR, high=LAST_YEAR)
+    month = int_param(request, "month", default=today.month, low=1, high=12)
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    days = _month_days(first, last)
+    previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
+    label = _("%(year)s/%(month)s") % {"year": year, "month": month}
+    return render(
+        request,
+        "portal/event_calendar.html",
+        {
+            "weeks": _month_grid(year, month, days),
+            "has_events": bool(days),
+            "month_label": label,
+            "month_first": first,
+            "previous": {"year": previous[0], "month": previous[1]},
+            "following": {"year": following[0], "month": following[1]},
+            "previous_ok": previous[0] >= FIRST_YEAR,
+            "following_ok": following[0] <= LAST_YEAR,
+            "weekdays": [(WEEKDAYS_ABBR[d], WEEKDAYS[d]) for d in (6, 0, 1, 2, 3, 4, 5)],
+            "meta": page_meta(
+                request,
+                _("Event calendar: %(month)s") % {"month": label},
+                _("Events of the month, day by day."),
+                query=urlencode({"year": year, "month": month}),
+            ),
+        },
+    )

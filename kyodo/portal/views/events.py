@@ -1,0 +1,131 @@
+"""Public pages of events: the list (upcoming, past, one day), an event, calendar feeds."""
+
+from datetime import date, timedelta
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from kyodo.core.wareki import format_date_with_western
+from kyodo.portal import selectors
+from kyodo.portal.feeds import events_calendar
+from kyodo.portal.http import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    base_url,
+    cacheable,
+    choice_param,
+    date_param,
+    page_meta,
+)
+from kyodo.portal.models import Event
+from kyodo.portal.paging import page_of, page_query
+
+# The first and last days a day's list may move to (the dates `date_param` accepts).
+FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+
+
+def events_version(request, *args, **kwargs):
+    return selectors.freshness(selectors.public_events())
+
+
+def item_version(model):
+    """The ETag data of an event's or news item's page."""
+
+    def version(request, pk):
+        # The related project's title and status show on the page too.
+        fields = ("updated_at", "withdrawn_at", "project__updated_at")
+        return list(model.objects.filter(pk=pk).values_list(*fields))
+
+    return version
+
+
+def _listing(request) -> tuple[str, object, str, dict, date | None]:
+    """The period shown, its events, the heading, the query that names it, the day if one."""
+    day = date_param(request, "date")
+    if day:
+        title = _("Events on %(date)s") % {"date": format_date_with_western(day, weekday=True)}
+        return "day", selectors.events_between(day, day), title, {"date": day.isoformat()}, day
+    period = choice_param(request, "period", choices=("upcoming", "past"), default="upcoming")
+    if period == "upcoming":
+        return period, selectors.upcoming_events(), _("Upcoming events"), {}, None
+    return period, selectors.past_events(), _("Past events"), {"period": period}, None
+
+
+@cacheable(events_version)
+def event_list(request):
+    """Upcoming events (the default), past events, or the events of one day (?date=)."""
+    period, queryset, title, query, day = _listing(request)
+    page = page_of(request, queryset)
+    return render(
+        request,
+        "portal/event_list.html",
+        {
+            "page_obj": page,
+            "period": period,
+            "heading": title,
+            "day": day,
+            "day_before": day - timedelta(days=1) if day and day > FIRST_DAY else None,
+            "day_after": day + timedelta(days=1) if day and day < LAST_DAY else None,
+            "extra_query": urlencode(query),
+            "meta": page_meta(
+                request,
+                title,
+                _("Events held by the city and its partners in collaborative projects."),
+                query=urlencode({**query, **page_query(page)}),
+            ),
+        },
+    )
+
+
+@cacheable(item_version(Event))
+def event_detail(request, pk):
+    event = selectors.public_events().filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return render(
+        request,
+        "portal/event_detail.html",
+        {
+            "event": event,
+            "project": selectors.public_project_of(event),
+            "meta": page_meta(request, event.title, event.description[:150], og_type="article"),
+        },
+    )
+
+
+def _ics_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@cacheable(events_version)
+def events_ics(request):
+    body = events_calendar(
+        selectors.public_events(),
+        name=_("Kyodo collaboration portal: events"),
+        base_url=base_url(request),
+    )
+    return _ics_response(body, "events.ics")
+
+
+@cacheable(events_version)
+def project_events_ics(request, pk):
+    project = selectors.public_projects().filter(pk=pk).first()
+    if project is None:
+        raise Http404
+    events = selectors.filter_events(selectors.public_events(), project_id=project.pk)
+    body = events_calendar(
+        events,
+        name=_("Events of %(project)s") % {"project": project.title},
+        base_url=base_url(request),
+    )
+    return _ics_response(body, "events.ics")
+
+
+def project_events_ics_url(project) -> str:
+    """For the projects app: the calendar address to show on a project's public page."""
+    return reverse("portal:project_events_ics", args=[project.pk])

@@ -1,0 +1,42 @@
+"""The site's front page: what is happening now."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from kyodo.calls.selectors import open_calls, public_calls
+from kyodo.portal import selectors
+from kyodo.portal.http import cacheable, page_meta, stamp
+from kyodo.projects.models import ProjectStatus
+from kyodo.projects.selectors import public_projects
+
+HOME_ITEMS = 5
+
+
+def _home_version(request):
+    return (
+        selectors.freshness(selectors.public_events()),
+        selectors.freshness(selectors.public_news()),
+        stamp(public_calls()),
+        selectors.freshness(public_projects()),
+    )
+
+
+@cacheable(_home_version)
+def home(request):
+    """What is happening now: open calls, upcoming events, recent news, running projects."""
+    running = public_projects().filter(status=ProjectStatus.RUNNING)
+    return render(
+        request,
+        "portal/public/home.html",
+        {
+            "calls": list(open_calls().prefetch_related(None)[:HOME_ITEMS]),
+            "events": list(selectors.upcoming_events()[:HOME_ITEMS]),
+            "news_items": list(selectors.public_news()[:HOME_ITEMS]),
+            "projects": list(running[:HOME_ITEMS]),
+            "meta": page_meta(
+                request,
+                _("Kyodo collaboration portal"),
+                "",  # public_base.html gives the portal's own description
+            ),
+        },
+    )

@@ -1,0 +1,86 @@
+"""Public pages of collaborative projects: the list and a project.
+
+Like every public page they read through the owning app's public selector (the same ones the
+JSON API uses), so that what is public cannot differ between the two.
+"""
+
+from django.db.models import Count, Max
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from kyodo.cycles.selectors import public_cycle_results
+from kyodo.partners.selectors import public_partners
+from kyodo.portal import selectors
+from kyodo.portal.http import cacheable, choice_param, page_meta, stamp
+from kyodo.portal.paging import page_of, page_query
+from kyodo.projects.models import ProjectStatus
+from kyodo.projects.selectors import public_projects
+
+PUBLIC_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING, ProjectStatus.CLOSED)
+
+
+def projects_version(request, *args, **kwargs):
+    # The newest change of any project (one index lookup): a project entering or leaving the
+    # public statuses is a change too. Counting the 20,000 public ones would cost more.
+    return selectors.freshness(public_projects())
+
+
+@cacheable(projects_version)
+def project_list(request):
+    status = choice_param(
+        request, "status", choices=("", *(s.value for s in PUBLIC_STATUSES)), default=""
+    )
+    queryset = public_projects()
+    if status:
+        queryset = queryset.filter(status=status)
+    page = page_of(request, queryset)
+    query = {**({"status": status} if status else {})}
+    return render(
+        request,
+        "portal/public/project_list.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "statuses": PUBLIC_STATUSES,
+            "extra_query": urlencode(query),
+            "meta": page_meta(
+                request,
+                _("Collaborative projects"),
+                _("Projects the city runs together with citizens and organisations."),
+                query=urlencode({**query, **page_query(page)}),
+            ),
+        },
+    )
+
+
+def _project_version(request, pk):
+    # The partners' names and the cycles' results show on the page too.
+    return (
+        stamp(public_projects().filter(pk=pk)),
+        stamp(public_partners().filter(projects__pk=pk)),
+        list(
+            public_projects()
+            .filter(pk=pk)
+            .aggregate(cycle=Max("cycles__updated_at"), count=Count("cycles"))
+            .values()
+        ),
+    )
+
+
+@cacheable(_project_version)
+def project_detail(request, pk):
+    project = public_projects().filter(pk=pk).first()
+    if project is None:
+        raise Http404
+    return render(
+        request,
+        "portal/public/project_detail.html",
+        {
+            "project": project,
+            "partners": [p.partner for p in project.participations.all()],
+            "results": public_cycle_results(project),
+            "meta": page_meta(request, project.title, project.purpose[:150], og_type="article"),
+        },
+    )

@@ -1,0 +1,68 @@
+"""The portal-wide search over the public projects, events, news, calls and partners."""
+
+from dataclasses import dataclass
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from kyodo.calls.selectors import public_calls
+from kyodo.core.search.index import search_best
+from kyodo.partners.selectors import public_partners
+from kyodo.portal import selectors
+from kyodo.portal.http import page_meta
+from kyodo.projects.selectors import public_projects
+
+# Words beyond this are dropped: a search box is not a document (and the index is word-based,
+# so a longer query would only make every result miss).
+MAX_QUERY_CHARS = 200
+HITS_PER_TYPE = 20
+
+
+@dataclass
+class ResultGroup:
+    key: str
+    label: str
+    items: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def _found(key: str, label: str, queryset, query: str) -> ResultGroup:
+    found = search_best(queryset, query, HITS_PER_TYPE)
+    objects = queryset.in_bulk([hit.object_id for hit in found.hits])
+    items = [objects[hit.object_id] for hit in found.hits if hit.object_id in objects]
+    return ResultGroup(key, label, items, found.total)
+
+
+def search_groups(query: str) -> list[ResultGroup]:
+    """Public projects, events, news, calls and partners matching every word of `query`."""
+    return [
+        _found("projects", _("Collaborative projects"), public_projects(), query),
+        _found("events", _("Events"), selectors.public_events(), query),
+        _found("news", _("News"), selectors.public_news(), query),
+        _found("calls", _("Open calls"), public_calls(), query),
+        _found("partners", _("Partners"), public_partners(), query),
+    ]
+
+
+def portal_search(request):
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_CHARS]
+    groups = search_groups(query) if query else []
+    return render(
+        request,
+        "portal/public/search.html",
+        {
+            "query": query,
+            "groups": groups,
+            "total": sum(group.total for group in groups),
+            "meta": page_meta(
+                request,
+                pgettext("portal page", "Search"),
+                _("Search the public projects, events, news, open calls and partners."),
+            ),
+        },
+    )
