@@ -15,8 +15,11 @@ from kyodo.accounts.services import user_create
 from kyodo.calls import services
 from kyodo.calls.models import Application, Call, Grant
 from kyodo.core.demo import DEMO_PASSWORD
-from kyodo.partners.models import Partner, PartnerMembership, PartnerType
-from kyodo.projects.models import Project
+from kyodo.guideline.selectors import current_version
+from kyodo.partners.models import Partner, PartnerType
+from kyodo.partners.services import partner_create, partner_membership_add
+from kyodo.projects import services as project_services
+from kyodo.projects.models import Decision, Project
 
 PARTNERS = [
     ("（サンプル）NPO法人オホーツク環境ネット", "NPO法人"),
@@ -66,24 +69,37 @@ def _partners() -> list[Partner]:
         partner = Partner.objects.filter(name=name).first()
         if partner is None:
             partner_type, _created = PartnerType.objects.get_or_create(name=type_name)
-            partner = Partner.objects.create(
-                name=name,
-                partner_type=partner_type,
-                contact_email=f"sample{len(partners) + 1}@example.jp",
+            # Through the partners service, so the sample partner is in the search index too.
+            partner = partner_create(
+                actor=None,
+                data={
+                    "name": name,
+                    "partner_type": partner_type,
+                    "contact_email": f"sample{len(partners) + 1}@example.jp",
+                },
             )
         partners.append(partner)
     return partners
+
+
+def _forming_project(title: str, department: Department) -> Project:
+    """A new project, checked as suitable for collaboration: the check moves it to forming."""
+    project = project_services.project_create(actor=None, title=title, department=department)
+    questions = current_version("suitability").questions.all()
+    project_services.suitability_check_save(
+        actor=None,
+        project=project,
+        answers={question.pk: ("yes", "") for question in questions},
+        decision=Decision.PROCEED,
+    )
+    return Project.objects.get(pk=project.pk)
 
 
 def _projects() -> list[Project]:
     projects = []
     for title, division in PROJECTS:
         project = Project.objects.filter(title=title).first()
-        if project is None:
-            project = Project.objects.create(
-                title=title, department=_department(division), status="forming"
-            )
-        projects.append(project)
+        projects.append(project or _forming_project(title, _department(division)))
     return projects
 
 
@@ -172,7 +188,7 @@ def seed() -> None:
     projects = _projects()
     partner_user, evaluators = _users()
     if partner_user and not partner_user.partner_memberships.exists():
-        PartnerMembership.objects.create(partner=partners[0], user=partner_user)
+        partner_membership_add(actor=None, partner=partners[0], user=partner_user)
     now = timezone.now()
     if not Call.objects.filter(title=OPEN_CALL).exists():
         _make_call(projects[0], OPEN_CALL, now, now + timedelta(days=30))

@@ -2,7 +2,8 @@
 PartnerFactory and membership) and the calls services."""
 
 import itertools
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -14,6 +15,21 @@ from kyodo.projects.models import ProjectStatus
 from kyodo.projects.tests.factories import ProjectFactory
 
 _numbers = itertools.count(1)
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+# 17:00 in Japan is 08:00 UTC: the boundary must be judged in Japan time.
+DEADLINE = datetime(2026, 12, 25, 17, 0, tzinfo=TOKYO)
+
+
+class Abandoned(Exception):
+    """Raised by a test after a service call, so that the caller's transaction rolls back."""
+
+
+def codes(excinfo) -> set:
+    error = excinfo.value
+    if hasattr(error, "error_dict"):  # a refusal naming its field (the upload check)
+        return {e.code for errors in error.error_dict.values() for e in errors}
+    return {e.code for e in error.error_list}
 
 
 def forming_project(department=None, **fields):
