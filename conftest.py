@@ -9,6 +9,7 @@ from django.test import Client
 
 from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import DepartmentFactory, UserFactory
+from kyodo.accounts.tests.personas import PERSONAS  # noqa: F401 (the list the fixtures serve)
 
 
 @pytest.fixture(autouse=True)
@@ -62,18 +63,6 @@ def evaluator(db):
 @pytest.fixture
 def outsider(db):
     return UserFactory(username="p_outsider")
-
-
-PERSONAS = [
-    "administrator",
-    "coordinator",
-    "staff_a",
-    "staff_b",
-    "partner_member",
-    "evaluator",
-    "outsider",
-    "anonymous",
-]
 
 
 @pytest.fixture

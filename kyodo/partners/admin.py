@@ -49,10 +49,16 @@ class PartnerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerType, ActivityField)
-class TaxonomyAdmin(SimpleHistoryAdmin):
+class TaxonomyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Shown only: coordinators keep the lists on the taxonomy page, whose service checks for
+    duplicates and keeps the history."""
+
     list_display = ["name", "sort_order"]
 
 
 @admin.register(PartnerAttachment)
-class PartnerAttachmentAdmin(SimpleHistoryAdmin):
+class PartnerAttachmentAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    """Shown only: a document is attached through the service that checks its content, and
+    removed through the one that deletes its file once the row is gone."""
+
     list_display = ["title", "partner", "kind", "size"]

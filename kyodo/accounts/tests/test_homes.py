@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from conftest import PERSONAS
+from kyodo.accounts.tests.personas import PERSONAS
 
 HOMES = {
     "accounts:administrator_home": {"administrator"},

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from kyodo.accounts.tests.personas import PERSONAS
 from kyodo.partners.models import Partner
 from kyodo.partners.selectors import public_partners, public_representation
 from kyodo.partners.tests.factories import PartnerFactory, membership
@@ -10,17 +11,6 @@ from kyodo.partners.tests.factories import PartnerFactory, membership
 pytestmark = pytest.mark.django_db
 
 CITY_SIDE = {"coordinator", "staff_a", "staff_b"}
-# What each persona gets on the pages that are not public: 200 or refused.
-PERSONAS = [
-    "administrator",
-    "coordinator",
-    "staff_a",
-    "staff_b",
-    "partner_member",
-    "evaluator",
-    "outsider",
-    "anonymous",
-]
 
 
 @pytest.fixture

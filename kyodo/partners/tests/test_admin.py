@@ -45,3 +45,31 @@ def test_the_membership_inline_is_read_only(client, partner_member):
     partner.refresh_from_db()
     assert partner.name == "桂ボランティアの会（改）"
     assert list(PartnerMembership.objects.values_list("user__username", flat=True)) == ["p_partner"]
+
+
+@pytest.mark.parametrize(
+    "model", ["partnertype", "activityfield", "partnerattachment"], ids=lambda m: m
+)
+def test_taxonomy_and_attachments_cannot_be_changed_behind_the_services(client, model):
+    """Types and fields are kept on the taxonomy page (duplicate check, history), documents
+    through the service that checks their content: the admin only shows them."""
+    from kyodo.partners.models import PartnerType
+
+    superuser = UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    assert client.get(reverse(f"admin:partners_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:partners_{model}_add")).status_code == 403
+    if model == "partnertype":
+        kind = PartnerType.objects.create(name="ＮＰＯ法人")
+        response = client.post(
+            reverse("admin:partners_partnertype_change", args=[kind.pk]),
+            {"name": "書き換え", "sort_order": "1"},
+        )
+        assert response.status_code == 403
+        kind.refresh_from_db()
+        assert kind.name == "ＮＰＯ法人"
+        response = client.post(
+            reverse("admin:partners_partnertype_delete", args=[kind.pk]), {"post": "yes"}
+        )
+        assert response.status_code == 403
+        assert PartnerType.objects.filter(pk=kind.pk).exists()

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from conftest import PERSONAS
 from kyodo.accounts.models import User
 from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import UserFactory
+from kyodo.accounts.tests.personas import PERSONAS
 from kyodo.partners.models import PartnerMembership
 from kyodo.partners.tests.factories import PartnerFactory, membership
 

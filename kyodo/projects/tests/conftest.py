@@ -6,23 +6,30 @@ import pytest
 from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import UserFactory
 from kyodo.guideline.selectors import current_version
+from kyodo.partners.tests.factories import PartnerFactory, membership
 from kyodo.projects import services
 from kyodo.projects.models import Decision, Project
-from kyodo.projects.tests.factories import MembershipFactory, PartnerFactory, ProjectFactory
+from kyodo.projects.tests.factories import ProjectFactory
 
 
 @pytest.fixture
 def partner(partner_member):
     partner = PartnerFactory(name="網走の海を守る会")
-    MembershipFactory(partner=partner, user=partner_member)
+    membership(partner, partner_member)
     return partner
 
 
 @pytest.fixture
 def other_partner_member(db):
     user = UserFactory(username="p_other_partner", roles=[Role.PARTNER_MEMBER])
-    MembershipFactory(partner=PartnerFactory(name="別の団体"), user=user)
+    membership(PartnerFactory(name="別の団体"), user)
     return user
+
+
+@pytest.fixture
+def new_project(department_a):
+    """A project of department A that no partner takes part in yet."""
+    return ProjectFactory(title="海岸清掃の協働", department=department_a)
 
 
 @pytest.fixture

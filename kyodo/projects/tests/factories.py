@@ -1,31 +1,8 @@
+"""Projects for tests; partners and their members come from kyodo.partners.tests.factories."""
+
 import factory
 
-from kyodo.partners.models import Partner, PartnerMembership, PartnerType
 from kyodo.projects.models import Project
-
-
-class PartnerTypeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PartnerType
-        django_get_or_create = ["name"]
-
-    name = "ボランティア団体"
-
-
-class PartnerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Partner
-
-    name = factory.Sequence(lambda n: f"テスト団体{n}")
-    partner_type = factory.SubFactory(PartnerTypeFactory)
-    representative = "代表 太郎"
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PartnerMembership
-
-    partner = factory.SubFactory(PartnerFactory)
 
 
 class ProjectFactory(factory.django.DjangoModelFactory):

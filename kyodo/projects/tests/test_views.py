@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from kyodo.accounts.tests.personas import PERSONAS
 from kyodo.projects import services
 from kyodo.projects.models import Project, ProjectStatus
 
@@ -20,31 +21,12 @@ WORKSPACE_PAGES = [
     "consultations",
     "agreement",
 ]
-ALL = [
-    "administrator",
-    "coordinator",
-    "staff_a",
-    "staff_b",
-    "partner_member",
-    "other_partner_member",
-    "evaluator",
-    "outsider",
-    "anonymous",
-]
+# Every persona, and a member of an organisation that does not take part.
+ALL = [*PERSONAS, "other_partner_member"]
 # The city side reads every project; a member of a participating organisation reads its own;
 # everyone else gets a 404, as if the project did not exist.
 VIEW = {"coordinator": 200, "staff_a": 200, "staff_b": 200, "partner_member": 200}
 EDIT = {"coordinator": 200, "staff_a": 200, "staff_b": 403, "partner_member": 200}
-
-
-@pytest.fixture
-def as_persona(request, client):
-    def login(name):
-        if name != "anonymous":
-            client.force_login(request.getfixturevalue(name))
-        return client
-
-    return login
 
 
 def _expected(table, persona):
@@ -55,14 +37,14 @@ def _expected(table, persona):
 
 @pytest.mark.parametrize("page", WORKSPACE_PAGES)
 @pytest.mark.parametrize("persona", ALL)
-def test_workspace_pages_per_persona(as_persona, project, page, persona):
-    response = as_persona(persona).get(reverse(f"projects:{page}", args=[project.pk]))
+def test_workspace_pages_per_persona(persona_client, project, page, persona):
+    response = persona_client(persona).get(reverse(f"projects:{page}", args=[project.pk]))
     assert response.status_code == _expected(VIEW, persona)
 
 
 @pytest.mark.parametrize("persona", ALL)
-def test_edit_page_per_persona(as_persona, project, persona):
-    response = as_persona(persona).get(reverse("projects:edit", args=[project.pk]))
+def test_edit_page_per_persona(persona_client, project, persona):
+    response = persona_client(persona).get(reverse("projects:edit", args=[project.pk]))
     assert response.status_code == _expected(EDIT, persona)
 
 
@@ -71,47 +53,51 @@ LIST = {"coordinator": 200, "staff_a": 200, "staff_b": 200}
 
 @pytest.mark.parametrize("url_name", ["projects:list", "projects:create"])
 @pytest.mark.parametrize("persona", ALL)
-def test_list_and_create_per_persona(as_persona, project, url_name, persona):
-    response = as_persona(persona).get(reverse(url_name))
+def test_list_and_create_per_persona(persona_client, project, url_name, persona):
+    response = persona_client(persona).get(reverse(url_name))
     expected = 302 if persona == "anonymous" else LIST.get(persona, 403)
     assert response.status_code == expected
 
 
 def test_partner_member_does_not_see_other_projects_in_their_panel(
-    as_persona, project, department_a
+    persona_client, project, department_a
 ):
     Project.objects.create(title="他の事業", department=department_a)
-    response = as_persona("partner_member").get(reverse("accounts:partner_home"))
+    response = persona_client("partner_member").get(reverse("accounts:partner_home"))
     assert project.title in response.content.decode()
     assert "他の事業" not in response.content.decode()
 
 
-def test_staff_home_lists_my_projects_with_the_next_step(as_persona, project):
-    response = as_persona("staff_a").get(reverse("accounts:staff_home"))
+def test_staff_home_lists_my_projects_with_the_next_step(persona_client, project):
+    response = persona_client("staff_a").get(reverse("accounts:staff_home"))
     content = response.content.decode()
     assert project.title in content
     assert "適合性チェックを始める" in content
 
 
 @pytest.mark.parametrize("persona", ["staff_b", "partner_member"])
-def test_decisions_are_refused_to_others(as_persona, project, persona):
-    response = as_persona(persona).post(
+def test_decisions_are_refused_to_others(persona_client, project, persona):
+    response = persona_client(persona).post(
         reverse("projects:transition", args=[project.pk]), {"to": "assessing"}
     )
     assert response.status_code == 403
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.IDEA
 
 
-def test_refused_transition_shows_the_reason(as_persona, project):
-    client = as_persona("staff_a")
+def test_refused_transition_shows_the_reason(persona_client, project):
+    client = persona_client("staff_a")
     client.post(reverse("projects:transition", args=[project.pk]), {"to": "assessing"})
     response = client.post(
         reverse("projects:transition", args=[project.pk]), {"to": "forming"}, follow=True
     )
     assert "適合性チェックが完了していません" in response.content.decode()
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.ASSESSING
 
 
-def test_staff_creates_a_project_with_full_width_input(as_persona, department_a):
-    response = as_persona("staff_a").post(
+def test_staff_creates_a_project_with_full_width_input(persona_client, department_a):
+    response = persona_client("staff_a").post(
         reverse("projects:create"),
         {
             "title": "花いっぱい運動",
@@ -130,8 +116,8 @@ def test_staff_creates_a_project_with_full_width_input(as_persona, department_a)
     ("amount", "message"),
     [("-100", "0円以上"), ("1.5", "円単位の整数"), ("abc", "円単位の整数")],
 )
-def test_bad_amounts_are_refused_naming_the_field(as_persona, project, amount, message):
-    response = as_persona("partner_member").post(
+def test_bad_amounts_are_refused_naming_the_field(persona_client, project, amount, message):
+    response = persona_client("partner_member").post(
         reverse("projects:roles", args=[project.pk]),
         {"kind": "cost", "cost-item": "保険料", "cost-amount": amount, "cost-bearer": "partner"},
     )
@@ -142,8 +128,8 @@ def test_bad_amounts_are_refused_naming_the_field(as_persona, project, amount, m
     assert 'value="保険料"' in content  # the typed input is kept
 
 
-def test_end_before_start_is_refused(as_persona, project):
-    response = as_persona("staff_a").post(
+def test_end_before_start_is_refused(persona_client, project):
+    response = persona_client("staff_a").post(
         reverse("projects:agreement", args=[project.pk]),
         {
             "kind": "kyotei",
@@ -157,9 +143,9 @@ def test_end_before_start_is_refused(as_persona, project):
     assert "有効期間の終わりは" in response.content.decode()
 
 
-def test_missing_mandatory_clause_is_refused_naming_the_field(as_persona, forming_project):
+def test_missing_mandatory_clause_is_refused_naming_the_field(persona_client, forming_project):
     services.project_choose_form(actor=None, project=forming_project, form="itaku")
-    response = as_persona("staff_a").post(
+    response = persona_client("staff_a").post(
         reverse("projects:agreement", args=[forming_project.pk]),
         {
             "kind": "kyotei",
@@ -174,8 +160,8 @@ def test_missing_mandatory_clause_is_refused_naming_the_field(as_persona, formin
     assert 'href="#id_personal_data"' in content
 
 
-def test_concurrent_edit_is_refused_and_the_input_kept(as_persona, project):
-    client = as_persona("staff_a")
+def test_concurrent_edit_is_refused_and_the_input_kept(persona_client, project):
+    client = persona_client("staff_a")
     opened = project.lock_version
     services.project_update(actor=None, project=project, purpose="先に保存された目的")
     response = client.post(
@@ -209,9 +195,9 @@ def test_concurrent_edit_is_refused_and_the_input_kept(as_persona, project):
     assert response.status_code == 302
 
 
-def test_partner_confirms_a_point_through_the_page(as_persona, project):
+def test_partner_confirms_a_point_through_the_page(persona_client, project):
     point = services.agreed_point_add(actor=None, project=project, text="雨天は順延")
-    client = as_persona("partner_member")
+    client = persona_client("partner_member")
     response = client.post(
         reverse("projects:point_confirm", args=[project.pk, point.pk]), {"side": "partner"}
     )
@@ -224,7 +210,7 @@ def test_partner_confirms_a_point_through_the_page(as_persona, project):
     assert response.status_code == 403
 
 
-def test_documents_are_downloaded_only_by_those_who_see_the_project(as_persona, project):
+def test_documents_are_downloaded_only_by_those_who_see_the_project(persona_client, project):
     agreement = services.agreement_save(
         actor=None,
         project=project,
@@ -236,10 +222,10 @@ def test_documents_are_downloaded_only_by_those_who_see_the_project(as_persona, 
     services.agreement_generate(actor=None, agreement=agreement)
     for fmt, magic in (("docx", b"PK"), ("pdf", b"%PDF")):
         url = reverse("projects:agreement_download", args=[project.pk, 1, fmt])
-        response = as_persona("partner_member").get(url)
+        response = persona_client("partner_member").get(url)
         assert response.status_code == 200
         assert response.content.startswith(magic)
-        assert as_persona("other_partner_member").get(url).status_code == 404
+        assert persona_client("other_partner_member").get(url).status_code == 404
 
 
 # --- query counts ---------------------------------------------------------------------------
@@ -247,7 +233,7 @@ def test_documents_are_downloaded_only_by_those_who_see_the_project(as_persona, 
 
 def _grow(project, n):
     """Add n of everything a page lists."""
-    from kyodo.projects.tests.factories import PartnerFactory
+    from kyodo.partners.tests.factories import PartnerFactory
 
     for i in range(n):
         partner = PartnerFactory()
@@ -283,8 +269,10 @@ PINNED = {
 
 
 @pytest.mark.parametrize("page", list(PINNED))
-def test_workspace_page_queries_are_pinned(as_persona, project, page, django_assert_num_queries):
-    client = as_persona("staff_a")
+def test_workspace_page_queries_are_pinned(
+    persona_client, project, page, django_assert_num_queries
+):
+    client = persona_client("staff_a")
     url = reverse(f"projects:{page}", args=[project.pk])
     agreement = services.agreement_save(
         actor=None,
@@ -302,9 +290,9 @@ def test_workspace_page_queries_are_pinned(as_persona, project, page, django_ass
 
 
 def test_list_and_home_queries_are_pinned(
-    as_persona, project, department_a, django_assert_num_queries
+    persona_client, project, department_a, django_assert_num_queries
 ):
-    staff = as_persona("staff_a")
+    staff = persona_client("staff_a")
     for size in (3, 30):
         for i in range(size):
             other = Project.objects.create(title=f"事業{size}-{i}", department=department_a)
@@ -316,8 +304,8 @@ def test_list_and_home_queries_are_pinned(
     assert Project.objects.filter(status=ProjectStatus.IDEA).count() == 3 + 30 + 1
 
 
-def test_partner_pages_queries_are_pinned(as_persona, project, django_assert_num_queries):
-    client = as_persona("partner_member")
+def test_partner_pages_queries_are_pinned(persona_client, project, django_assert_num_queries):
+    client = persona_client("partner_member")
     for size in (3, 30):
         _grow(project, size)
         with django_assert_num_queries(12):
@@ -327,7 +315,7 @@ def test_partner_pages_queries_are_pinned(as_persona, project, django_assert_num
 
 
 def test_an_old_answer_set_still_renders_after_the_checklist_is_revised(
-    as_persona, project, coordinator
+    persona_client, project, coordinator
 ):
     from kyodo.guideline.models import Checklist
     from kyodo.guideline.services import checklist_revise
@@ -339,19 +327,19 @@ def test_an_old_answer_set_still_renders_after_the_checklist_is_revised(
         checklist=Checklist.objects.get(key="suitability"),
         questions=[{"text": "改訂後の新しい問い"}],
     )
-    content = as_persona("staff_a").get(reverse("projects:check", args=[answered.pk]))
+    content = persona_client("staff_a").get(reverse("projects:check", args=[answered.pk]))
     content = content.content.decode()
     assert "市の課題と市民団体の活動で共通な目的があるか。" in content
     assert "改訂後の新しい問い" not in content
     fresh = Project.objects.create(title="新しい事業", department=answered.department)
-    content = as_persona("staff_a").get(reverse("projects:check", args=[fresh.pk]))
+    content = persona_client("staff_a").get(reverse("projects:check", args=[fresh.pk]))
     assert "改訂後の新しい問い" in content.content.decode()
 
 
-def test_the_suitability_form_saves_and_declines_with_a_reason(as_persona, project):
+def test_the_suitability_form_saves_and_declines_with_a_reason(persona_client, project):
     from kyodo.guideline.selectors import current_version
 
-    client = as_persona("staff_a")
+    client = persona_client("staff_a")
     url = reverse("projects:check", args=[project.pk])
     questions = list(current_version("suitability").questions.all())
     data = {f"answer_{q.pk}": "no" for q in questions}
@@ -364,8 +352,8 @@ def test_the_suitability_form_saves_and_declines_with_a_reason(as_persona, proje
     assert project.status == ProjectStatus.DECLINED
 
 
-def test_choosing_the_form_shows_the_explanations_and_checkpoints(as_persona, forming_project):
-    client = as_persona("staff_a")
+def test_choosing_the_form_shows_the_explanations_and_checkpoints(persona_client, forming_project):
+    client = persona_client("staff_a")
     url = reverse("projects:form", args=[forming_project.pk])
     page = client.get(url).content.decode()
     assert "市が行う事務や事業を他の主体に委ねる活動のこと。" in page
@@ -379,10 +367,10 @@ def test_choosing_the_form_shows_the_explanations_and_checkpoints(as_persona, fo
     assert forming_project.checkpoints.get().state == "confirmed"
 
 
-def test_list_filters_and_search(as_persona, project, department_b, partner):
+def test_list_filters_and_search(persona_client, project, department_b, partner):
     abc = services.project_create(actor=None, title="ＡＢＣ講座", department=department_b)
     Project.objects.filter(pk=abc.pk).update(status="assessing")
-    client = as_persona("coordinator")
+    client = persona_client("coordinator")
     url = reverse("projects:list")
     content = client.get(url, {"q": "abc"}).content.decode()
     assert "ＡＢＣ講座" in content and project.title not in content
@@ -396,9 +384,9 @@ def test_list_filters_and_search(as_persona, project, department_b, partner):
     assert client.get(url, {"fiscal_year": "2099年"}).status_code == 200
 
 
-def test_partners_page_suggests_fitting_partners_and_adds_one(as_persona, project):
+def test_partners_page_suggests_fitting_partners_and_adds_one(persona_client, project):
     from kyodo.partners import services as partner_services
-    from kyodo.projects.tests.factories import PartnerFactory
+    from kyodo.partners.tests.factories import PartnerFactory
 
     fitting = partner_services.partner_create(
         actor=None,
@@ -416,7 +404,7 @@ def test_partners_page_suggests_fitting_partners_and_adds_one(as_persona, projec
             "activity": "将棋の対局",
         },
     )
-    client = as_persona("staff_a")
+    client = persona_client("staff_a")
     url = reverse("projects:partners", args=[project.pk])
     response = client.get(url)
     suggested = [match.partner for match in response.context["suggestions"]]
@@ -436,13 +424,13 @@ def test_partners_page_suggests_fitting_partners_and_adds_one(as_persona, projec
     assert fitting not in [match.partner for match in response.context["suggestions"]]
 
 
-def test_partners_page_has_no_suggestions_for_readers(as_persona, project):
-    response = as_persona("staff_b").get(reverse("projects:partners", args=[project.pk]))
+def test_partners_page_has_no_suggestions_for_readers(persona_client, project):
+    response = persona_client("staff_b").get(reverse("projects:partners", args=[project.pk]))
     assert response.context["suggestions"] == []
 
 
-def test_workspace_links_to_the_cycles(as_persona, project):
-    client = as_persona("staff_a")
+def test_workspace_links_to_the_cycles(persona_client, project):
+    client = persona_client("staff_a")
     overview = client.get(reverse("projects:overview", args=[project.pk])).content.decode()
     assert reverse("cycles:project", args=[project.pk]) in overview
     assert reverse("cycles:troubles", args=[project.pk]) in overview
