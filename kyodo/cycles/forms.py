@@ -175,14 +175,14 @@ class ActivityRecordForm(forms.Form):
     )
 
     def clean_files(self):
-        from kyodo.cycles.services import check_attachment
+        from kyodo.cycles.services import check_evidence
 
         files = self.cleaned_data.get("files") or []
         for upload in files:
             try:
-                check_attachment(upload.name, upload.size)
-            except ValidationError as error:
-                raise ValidationError(error.message_dict["files"]) from error
+                check_evidence(upload)
+            except ValidationError as error:  # the service's check names the field itself
+                raise ValidationError(error.error_dict["files"]) from error
         return files
 
 

@@ -14,6 +14,7 @@ from kyodo.cycles.models import (
     BudgetLine,
     Cycle,
     CycleStatus,
+    Evaluation,
     EvaluationDecision,
     Indicator,
     ReminderKind,
@@ -39,6 +40,25 @@ def submitted_verifications(cycle: Cycle) -> dict[str, Verification]:
         if best is None or verification.revision > best.revision:
             latest[verification.side] = verification
     return latest
+
+
+def current_verification(cycle: Cycle, side: str) -> Verification | None:
+    return Verification.objects.filter(cycle=cycle, side=side).order_by("-revision").first()
+
+
+def recording_side(actor, cycle: Cycle) -> str:
+    """The side a record is written by; the system (actor None) writes for the city."""
+    if actor is None or actor.has_perm("cycles.verify_as_city", cycle):
+        return Side.CITY
+    return Side.PARTNER
+
+
+def evaluation_of(cycle: Cycle) -> Evaluation | None:
+    """The cycle's evaluation (read with the cycle where it was select_related), or None."""
+    try:
+        return cycle.evaluation
+    except Evaluation.DoesNotExist:
+        return None
 
 
 def both_submitted(cycle: Cycle) -> bool:

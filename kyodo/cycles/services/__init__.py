@@ -5,15 +5,13 @@ values), `records` (do), `verification` (check), `act` (evaluation, next cycle, 
 trouble log and the reminders. This module only re-exports them.
 """
 
+from kyodo.core.states import TransitionRefused
+from kyodo.cycles.rules import RECORDING_PHASES
+from kyodo.cycles.selectors import current_verification
 from kyodo.cycles.services.act import cycle_end_project, cycle_start_next, evaluation_record
-from kyodo.cycles.services.common import (
-    ATTACHMENT_MAX_BYTES,
-    ATTACHMENT_TYPES,
-    RECORDING_PHASES,
-    TRANSITIONS,
-    VERIFICATION_CHECKLIST,
-)
 from kyodo.cycles.services.cycles import (
+    CYCLE_MACHINE,
+    TRANSITIONS,
     actuals_record,
     budget_line_add,
     cycle_create,
@@ -23,20 +21,19 @@ from kyodo.cycles.services.cycles import (
     plan_line_delete,
     schedule_item_add,
 )
-from kyodo.cycles.services.records import activity_record_add, check_attachment
+from kyodo.cycles.services.records import EVIDENCE_POLICY, activity_record_add, check_evidence
 from kyodo.cycles.services.reminders import reminders_send
 from kyodo.cycles.services.troubles import INCIDENT_FIELDS, incident_record, incident_update
 from kyodo.cycles.services.verification import (
-    current_verification,
+    VERIFICATION_CHECKLIST,
     verification_correct,
     verification_save,
     verification_submit,
 )
-from kyodo.projects.services import TransitionRefused
 
 __all__ = [
-    "ATTACHMENT_MAX_BYTES",
-    "ATTACHMENT_TYPES",
+    "CYCLE_MACHINE",
+    "EVIDENCE_POLICY",
     "INCIDENT_FIELDS",
     "RECORDING_PHASES",
     "TRANSITIONS",
@@ -45,7 +42,7 @@ __all__ = [
     "activity_record_add",
     "actuals_record",
     "budget_line_add",
-    "check_attachment",
+    "check_evidence",
     "current_verification",
     "cycle_create",
     "cycle_end_project",

@@ -16,14 +16,10 @@ from kyodo.cycles.models import (
     Indicator,
     ScheduleItem,
 )
-from kyodo.cycles.services.common import (
-    _refuse_unless,
-    _user_or_none,
-)
+from kyodo.cycles.selectors import evaluation_of
+from kyodo.cycles.services.common import _user_or_none
 from kyodo.projects.models import ProjectStatus
 from kyodo.projects.services import project_transition
-
-# --- act: evaluation, next cycle, end -----------------------------------------------------
 
 
 @transaction.atomic
@@ -39,10 +35,6 @@ def evaluation_record(
 ) -> Evaluation:
     """Record the joint review of the cycle (its act phase); it may be revised until decided."""
     require_perm(actor, "cycles.evaluate", cycle)
-    _refuse_unless(
-        cycle.status == CycleStatus.ACT,
-        _("The evaluation is recorded once both verifications are in (the act phase)."),
-    )
     errors = {}
     if decision not in EvaluationDecision.values:
         errors["decision"] = _("Choose whether to continue, continue with changes, or end.")
@@ -99,15 +91,6 @@ def _next_period(cycle: Cycle):
     return start, start + (cycle.period_end - cycle.period_start), lambda day: day + shift
 
 
-def _evaluation_for_closing(cycle: Cycle) -> Evaluation:
-    _refuse_unless(
-        cycle.status == CycleStatus.ACT, _("Only a cycle in its act phase can be concluded.")
-    )
-    evaluation = Evaluation.objects.filter(cycle=cycle).first()
-    _refuse_unless(evaluation is not None, _("Record the evaluation first."), code="no_evaluation")
-    return evaluation
-
-
 @transaction.atomic
 def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
     """Close this cycle and start the next one, its plan pre-filled from this one.
@@ -115,14 +98,9 @@ def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
     Goals, indicators (targets, not actuals), schedule (a period later) and budget lines
     (planned, not actual) are carried over; the evaluation's improvements go with them.
     """
-    require_perm(actor, "cycles.evaluate", cycle)
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-    evaluation = _evaluation_for_closing(cycle)
-    _refuse_unless(
-        evaluation.decision != EvaluationDecision.END,
-        _("The evaluation decided to end the project; a next cycle cannot start."),
-        code="decided_end",
-    )
+    require_perm(actor, "cycles.start_next", cycle)
+    evaluation = evaluation_of(cycle)
     start, end, shift = _next_period(cycle)
     following = Cycle.objects.create(
         project=cycle.project,
@@ -156,14 +134,8 @@ def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
 @transaction.atomic
 def cycle_end_project(*, actor, cycle: Cycle):
     """Close this cycle and the project, as the evaluation decided."""
-    require_perm(actor, "cycles.evaluate", cycle)
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-    evaluation = _evaluation_for_closing(cycle)
-    _refuse_unless(
-        evaluation.decision == EvaluationDecision.END,
-        _("The evaluation decided to continue; start the next cycle instead."),
-        code="decided_continue",
-    )
+    require_perm(actor, "cycles.end_project", cycle)
     cycle.status = CycleStatus.DONE
     cycle.save(update_fields=["status", "updated_at"])
     return project_transition(actor=actor, project=cycle.project, to_status=ProjectStatus.CLOSED)

@@ -1,4 +1,4 @@
-"""Cycles and their phases: start, plan, move on, actual values."""
+"""Cycles and their phases: start, plan, move on (one state machine), actual values."""
 
 import datetime
 
@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kyodo.core.permissions import require_perm
+from kyodo.core.states import StateMachine
 from kyodo.cycles.models import (
     BudgetLine,
     Cycle,
@@ -16,16 +18,8 @@ from kyodo.cycles.models import (
     ScheduleItem,
     Verification,
 )
-from kyodo.cycles.services.common import (
-    RECORDING_PHASES,
-    TRANSITIONS,
-    _number,
-    _refuse_unless,
-    _validate_period,
-    _whole_yen,
-)
-from kyodo.projects.models import CostBearer, ProjectStatus
-from kyodo.projects.services import TransitionRefused
+from kyodo.cycles.services.common import _number, _validate_period, _whole_yen
+from kyodo.projects.models import CostBearer
 
 # --- cycles and their phases --------------------------------------------------------------
 
@@ -42,15 +36,6 @@ def cycle_create(
 ) -> Cycle:
     """Start the first cycle of a running project; its budget starts from the cost lines."""
     require_perm(actor, "cycles.start_cycle", project)
-    _refuse_unless(
-        project.status == ProjectStatus.RUNNING,
-        _("A cycle can be started only when the project is running."),
-    )
-    _refuse_unless(
-        not Cycle.objects.filter(project=project).open().exists(),
-        _("The project already has a cycle in progress."),
-        code="open_cycle",
-    )
     _validate_period(period_start, period_end)
     number = (Cycle.objects.filter(project=project).aggregate(n=Max("number"))["n"] or 0) + 1
     cycle = Cycle.objects.create(
@@ -73,9 +58,6 @@ def cycle_update_plan(
     *, actor, cycle: Cycle, goals: str, period_start, period_end, fiscal_year=None
 ) -> Cycle:
     require_perm(actor, "cycles.edit_plan", cycle)
-    _refuse_unless(
-        cycle.status == CycleStatus.PLAN, _("The plan can be changed only in the plan phase.")
-    )
     _validate_period(period_start, period_end)
     cycle.goals = goals.strip()
     cycle.period_start, cycle.period_end = period_start, period_end
@@ -99,37 +81,35 @@ def _transition_guard(cycle: Cycle, to_status: str) -> str | None:
     return None
 
 
+# The moves a person makes with `cycle_transition`; act → done happens only through
+# `cycle_start_next` or `cycle_end_project`, which say what follows the cycle.
+TRANSITIONS = {
+    CycleStatus.PLAN: {CycleStatus.DO},
+    CycleStatus.DO: {CycleStatus.CHECK},
+    CycleStatus.CHECK: {CycleStatus.ACT},
+    CycleStatus.ACT: set(),
+    CycleStatus.DONE: set(),
+}
+CYCLE_MACHINE = StateMachine(
+    CycleStatus,
+    TRANSITIONS,
+    not_allowed=gettext_lazy("A cycle cannot go from “%(from)s” to “%(to)s”."),
+    guard=_transition_guard,
+)
+
+
 @transaction.atomic
 def cycle_transition(*, actor, cycle: Cycle, to_status: str) -> Cycle:
     """Move the cycle on by one allowed step (plan → do → check → act)."""
     require_perm(actor, "cycles.manage_cycle", cycle)
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-    current = CycleStatus(cycle.status)
-    if to_status not in TRANSITIONS[current]:
-        label = CycleStatus(to_status).label if to_status in CycleStatus.values else to_status
-        raise TransitionRefused(
-            _("A cycle cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": current.label, "to": label},
-            code="not_allowed",
-        )
-    refusal = _transition_guard(cycle, to_status)
-    if refusal:
-        raise TransitionRefused(refusal, code="guard")
-    cycle.status = to_status
-    cycle.save(update_fields=["status", "updated_at"])
+    CYCLE_MACHINE.move(cycle, to_status)
     return cycle
-
-
-def _require_plan_phase(cycle: Cycle) -> None:
-    _refuse_unless(
-        cycle.status == CycleStatus.PLAN, _("The plan can be changed only in the plan phase.")
-    )
 
 
 @transaction.atomic
 def indicator_add(*, actor, cycle: Cycle, name: str, target, unit: str = "") -> Indicator:
     require_perm(actor, "cycles.edit_plan", cycle)
-    _require_plan_phase(cycle)
     if not name.strip():
         raise ValidationError({"name": _("Enter the name of the indicator.")})
     target = _number("target", target)
@@ -141,7 +121,6 @@ def indicator_add(*, actor, cycle: Cycle, name: str, target, unit: str = "") -> 
 @transaction.atomic
 def schedule_item_add(*, actor, cycle: Cycle, planned_on, activity: str) -> ScheduleItem:
     require_perm(actor, "cycles.edit_plan", cycle)
-    _require_plan_phase(cycle)
     if not activity.strip():
         raise ValidationError({"activity": _("Enter the activity.")})
     return ScheduleItem.objects.create(
@@ -152,7 +131,6 @@ def schedule_item_add(*, actor, cycle: Cycle, planned_on, activity: str) -> Sche
 @transaction.atomic
 def budget_line_add(*, actor, cycle: Cycle, item: str, bearer: str, planned) -> BudgetLine:
     require_perm(actor, "cycles.edit_plan", cycle)
-    _require_plan_phase(cycle)
     if not item.strip():
         raise ValidationError({"item": _("Enter the item.")})
     if bearer not in CostBearer.values:
@@ -165,18 +143,13 @@ def budget_line_add(*, actor, cycle: Cycle, item: str, bearer: str, planned) -> 
 def plan_line_delete(*, actor, line) -> None:
     """Delete an indicator, schedule item or budget line while the cycle is being planned."""
     require_perm(actor, "cycles.edit_plan", line.cycle)
-    _require_plan_phase(line.cycle)
     line.delete()
 
 
 @transaction.atomic
 def actuals_record(*, actor, cycle: Cycle, indicators: dict, budget: dict) -> Cycle:
     """Fill in actual values: {indicator id: number or None}, {budget line id: yen or None}."""
-    require_perm(actor, "cycles.record_activity", cycle)
-    _refuse_unless(
-        cycle.status in RECORDING_PHASES,
-        _("Actual values are recorded while the cycle is carried out or verified."),
-    )
+    require_perm(actor, "cycles.record_actuals", cycle)
     for indicator in cycle.indicators.filter(pk__in=list(indicators)):
         value = indicators[indicator.pk]
         indicator.actual = None if value is None else _number(f"actual_{indicator.pk}", value)

@@ -18,9 +18,6 @@ from kyodo.cycles.selectors import reminder_recipients, reminders_due
 logger = logging.getLogger(__name__)
 
 
-# --- reminders ----------------------------------------------------------------------------
-
-
 def reminders_send(*, actor=None, today: datetime.date | None = None) -> int:
     """Send each due reminder by e-mail to the project's staff and partner members, once.
 

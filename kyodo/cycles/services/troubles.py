@@ -14,8 +14,6 @@ from kyodo.cycles.services.common import (
     _user_or_none,
 )
 
-# --- trouble log --------------------------------------------------------------------------
-
 INCIDENT_FIELDS = ("occurred_on", "what_happened", "impact", "cause", "countermeasure", "status")
 
 

@@ -6,52 +6,25 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.core.permissions import require_perm
-from kyodo.cycles.models import (
-    Cycle,
-    CycleStatus,
-    Rating,
-    Side,
-    Verification,
-    VerificationAnswer,
-)
-from kyodo.cycles.services.common import (
-    VERIFICATION_CHECKLIST,
-    _refuse_unless,
-    _user_or_none,
-)
+from kyodo.cycles.models import Cycle, Rating, Side, Verification, VerificationAnswer
+from kyodo.cycles.selectors import current_verification
+from kyodo.cycles.services.common import _user_or_none
 from kyodo.guideline.selectors import current_version
 
-# --- check: verification by each side -----------------------------------------------------
-
-
-def _require_side_perm(actor, cycle, side: str) -> None:
-    if side not in Side.values:
-        raise ValueError(side)
-    require_perm(actor, f"cycles.verify_as_{side}", cycle)
-
-
-def current_verification(cycle: Cycle, side: str) -> Verification | None:
-    return Verification.objects.filter(cycle=cycle, side=side).order_by("-revision").first()
+VERIFICATION_CHECKLIST = "verification"
 
 
 @transaction.atomic
 def verification_save(*, actor, cycle: Cycle, side: str, answers: dict) -> Verification:
     """Save a side's draft: {question id: (rating, comment)}; submitted answers are read-only."""
-    _require_side_perm(actor, cycle, side)
-    _refuse_unless(
-        cycle.status == CycleStatus.CHECK,
-        _("The verification is written when the cycle is in its check phase."),
-    )
-    verification = current_verification(cycle, side)
-    if verification is None:
+    if side not in Side.values:
+        raise ValueError(side)
+    verification = current_verification(cycle, side) or Verification(cycle=cycle, side=side)
+    require_perm(actor, "cycles.save_verification", verification)
+    if verification._state.adding:
         verification = Verification.objects.create(
             cycle=cycle, side=side, version=current_version(VERIFICATION_CHECKLIST)
         )
-    _refuse_unless(
-        not verification.is_submitted,
-        _("A submitted verification cannot be changed; start a correction with its reason."),
-        code="submitted",
-    )
     questions = set(verification.version.questions.values_list("pk", flat=True))
     for question_id, (rating, comment) in answers.items():
         if question_id not in questions:
@@ -69,12 +42,7 @@ def verification_save(*, actor, cycle: Cycle, side: str, answers: dict) -> Verif
 @transaction.atomic
 def verification_submit(*, actor, verification: Verification) -> Verification:
     """Submit a side's verification once every question is answered; it is then read-only."""
-    _require_side_perm(actor, verification.cycle, verification.side)
-    _refuse_unless(
-        verification.cycle.status == CycleStatus.CHECK,
-        _("The verification is written when the cycle is in its check phase."),
-    )
-    _refuse_unless(not verification.is_submitted, _("This verification has been submitted."))
+    require_perm(actor, "cycles.submit_verification", verification)
     answered = set(verification.answers.values_list("question_id", flat=True))
     questions = set(verification.version.questions.values_list("pk", flat=True))
     if answered != questions:
@@ -90,16 +58,7 @@ def verification_submit(*, actor, verification: Verification) -> Verification:
 @transaction.atomic
 def verification_correct(*, actor, verification: Verification, reason: str) -> Verification:
     """Open a correction of a submitted verification: the next revision, answers copied."""
-    _require_side_perm(actor, verification.cycle, verification.side)
-    _refuse_unless(
-        verification.cycle.status == CycleStatus.CHECK,
-        _("A verification can be corrected only while the cycle is in its check phase."),
-    )
-    latest = current_verification(verification.cycle, verification.side)
-    _refuse_unless(
-        latest.pk == verification.pk and verification.is_submitted,
-        _("Only the latest submitted verification can be corrected."),
-    )
+    require_perm(actor, "cycles.correct_verification", verification)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the verification is corrected.")})
     correction = Verification.objects.create(

@@ -4,6 +4,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from kyodo.core.rules import PhaseRefused
+from kyodo.core.states import TransitionRefused
 from kyodo.cycles import services
 from kyodo.cycles.models import (
     BudgetLine,
@@ -16,7 +18,6 @@ from kyodo.cycles.models import (
 from kyodo.cycles.services.act import _next_period
 from kyodo.cycles.tests.conftest import END, START, all_answers, cycle_in, make_project, new_cycle
 from kyodo.projects.models import ProjectStatus, StatusChange
-from kyodo.projects.services import TransitionRefused
 
 # --- creating a cycle ---------------------------------------------------------------------
 
@@ -34,13 +35,13 @@ def test_first_cycle_starts_in_plan_with_budget_lines_from_the_cost_lines(projec
 @pytest.mark.parametrize("status", ["idea", "assessing", "forming", "agreed", "closed"])
 def test_a_cycle_needs_a_running_project(department_a, status):
     project = make_project(department_a, status=status)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         new_cycle(project)
 
 
 def test_only_one_open_cycle_at_a_time(project):
     new_cycle(project)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         new_cycle(project)
 
 
@@ -95,9 +96,9 @@ def test_bad_planned_amounts_are_refused(project, planned):
 
 def test_the_plan_is_frozen_after_the_plan_phase(project):
     cycle = cycle_in(project, "do")
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.indicator_add(actor=None, cycle=cycle, name="x", target=1)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.plan_line_delete(actor=None, line=cycle.indicators.first())
 
 
@@ -177,7 +178,7 @@ def test_both_sides_record_activities_with_files(project, staff_a, partner_membe
         description="清掃",
         participants=20,
         volunteers=15,
-        files=[("写真.JPG", b"\xff\xd8jpeg"), ("報告.pdf", b"%PDF-1.4")],
+        files=[("写真.JPG", b"\xff\xd8\xff\xe0jpeg"), ("報告.pdf", b"%PDF-1.4\n")],
     )
     assert record.side == Side.PARTNER
     assert [a.content_type for a in record.attachments.all()] == ["image/jpeg", "application/pdf"]
@@ -209,7 +210,7 @@ def test_bad_records_are_refused_naming_the_field(project, kwargs, field):
 @pytest.mark.parametrize("phase", ["plan", "act"])
 def test_records_only_while_doing_or_checking(project, phase):
     cycle = cycle_in(project, phase)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.activity_record_add(actor=None, cycle=cycle, held_on=START, description="x")
 
 
@@ -268,7 +269,7 @@ def test_a_submitted_verification_is_read_only_and_corrected_by_a_new_revision(
     answers = all_answers(verification_questions, 3, "当初の評価")
     first = services.verification_save(actor=staff_a, cycle=cycle, side="city", answers=answers)
     services.verification_submit(actor=staff_a, verification=first)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.verification_save(actor=staff_a, cycle=cycle, side="city", answers=answers)
     with pytest.raises(ValidationError) as error:
         services.verification_correct(actor=staff_a, verification=first, reason=" ")
@@ -300,7 +301,7 @@ def test_each_side_writes_only_its_own_verification(project, staff_a, partner_me
 
 def test_verification_only_in_the_check_phase(project):
     cycle = cycle_in(project, "do")
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.verification_save(actor=None, cycle=cycle, side="city", answers={})
 
 
@@ -369,7 +370,7 @@ def test_schedule_moves_by_one_period(project):
 def test_end_closes_the_cycle_and_the_project(project, staff_a):
     cycle = cycle_in(project, "act")
     services.evaluation_record(actor=staff_a, cycle=cycle, decision="end", **EVALUATION)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.cycle_start_next(actor=staff_a, cycle=cycle)
     services.cycle_end_project(actor=staff_a, cycle=cycle)
     project.refresh_from_db()
@@ -380,16 +381,16 @@ def test_end_closes_the_cycle_and_the_project(project, staff_a):
 
 def test_concluding_needs_an_evaluation_that_agrees(project):
     cycle = cycle_in(project, "act")
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.cycle_start_next(actor=None, cycle=cycle)
     services.evaluation_record(actor=None, cycle=cycle, decision="continue", **EVALUATION)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.cycle_end_project(actor=None, cycle=cycle)
 
 
 def test_evaluation_is_refused_before_act_and_with_missing_fields(project, staff_a):
     cycle = cycle_in(project, "check")
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(PhaseRefused):
         services.evaluation_record(actor=staff_a, cycle=cycle, decision="continue", **EVALUATION)
     cycle = cycle_in(make_project(project.department, title="別の事業"), "act")
     with pytest.raises(ValidationError) as error:

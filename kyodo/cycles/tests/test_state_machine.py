@@ -8,13 +8,14 @@ from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
+from kyodo.core.rules import PhaseRefused
+from kyodo.core.states import TransitionRefused
 from kyodo.cycles import services
 from kyodo.cycles.models import Cycle, CycleStatus, EvaluationDecision
 from kyodo.cycles.selectors import both_submitted
 from kyodo.cycles.tests.conftest import all_answers, make_project, new_cycle
 from kyodo.guideline.selectors import current_version
 from kyodo.projects.models import ProjectStatus
-from kyodo.projects.services import TransitionRefused
 
 PHASES = [CycleStatus.PLAN, CycleStatus.DO, CycleStatus.CHECK, CycleStatus.ACT, CycleStatus.DONE]
 NEXT = {"plan": "do", "do": "check", "check": "act"}
@@ -47,7 +48,7 @@ class CycleMachine(RuleBasedStateMachine):
             services.indicator_add(actor=None, cycle=self.cycle, name="参加者数", target=10)
             self.has_indicator = True
         else:
-            with pytest.raises(TransitionRefused):
+            with pytest.raises(PhaseRefused):
                 services.indicator_add(actor=None, cycle=self.cycle, name="参加者数", target=10)
 
     # Half the moves aim at the next phase, so that walks get round the whole cycle.
@@ -72,7 +73,7 @@ class CycleMachine(RuleBasedStateMachine):
     def verify(self, side, submit):
         answers = all_answers(self.questions)
         if self.phase != "check" or side in self.submitted:
-            with pytest.raises(TransitionRefused):
+            with pytest.raises(PhaseRefused):
                 services.verification_save(actor=None, cycle=self.cycle, side=side, answers=answers)
             return
         verification = services.verification_save(
@@ -93,7 +94,7 @@ class CycleMachine(RuleBasedStateMachine):
             "decision": decision,
         }
         if self.phase != "act":
-            with pytest.raises(TransitionRefused):
+            with pytest.raises(PhaseRefused):
                 services.evaluation_record(actor=None, cycle=self.cycle, **kwargs)
             return
         services.evaluation_record(actor=None, cycle=self.cycle, **kwargs)
@@ -116,7 +117,7 @@ class CycleMachine(RuleBasedStateMachine):
             self.phase, self.has_indicator = "plan", True
             self.submitted, self.drafts, self.decision = set(), set(), None
         else:
-            with pytest.raises(TransitionRefused):
+            with pytest.raises(PhaseRefused):
                 services.cycle_start_next(actor=None, cycle=self.cycle)
 
     def _end_project(self):
@@ -124,7 +125,7 @@ class CycleMachine(RuleBasedStateMachine):
             services.cycle_end_project(actor=None, cycle=self.cycle)
             self.phase, self.closed = "done", True
         else:
-            with pytest.raises(TransitionRefused):
+            with pytest.raises(PhaseRefused):
                 services.cycle_end_project(actor=None, cycle=self.cycle)
 
     @invariant()
@@ -146,8 +147,8 @@ def test_cycle_state_machine(department_a):
     CycleMachine.department = department_a
     run = CycleMachine.TestCase
     run.settings = settings(
-        max_examples=10,
-        stateful_step_count=50,
+        max_examples=25,
+        stateful_step_count=80,
         deadline=None,
         # The same sequence on every run, so that the coverage asserted below is stable.
         derandomize=True,

@@ -1,23 +1,19 @@
-"""What the cycle pages share: the tabs, finding the object and checking the rule, the frame."""
+"""What the cycle pages share: the tabs, finding the object and checking the rule, the frame.
+
+Each view is decorated with `project_view`, `cycle_view` (or `object_permission_required` for
+another object): the object is fetched once, with what the frame needs, and handed to the view.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy
 
-from kyodo.core.permissions import get_object_for, permission_required
+from kyodo.core.forms import apply_service_error
+from kyodo.core.permissions import object_permission_required
 from kyodo.cycles import services
-from kyodo.cycles.forms import (
-    BudgetLineForm,
-    IndicatorForm,
-    ScheduleForm,
-)
-from kyodo.cycles.models import (
-    BudgetLine,
-    Cycle,
-    Indicator,
-    ScheduleItem,
-)
+from kyodo.cycles.forms import BudgetLineForm, IndicatorForm, ScheduleForm
+from kyodo.cycles.models import BudgetLine, Cycle, Indicator, ScheduleItem
 from kyodo.projects.models import Project
 from kyodo.projects.views import TABS as PROJECT_TABS
 
@@ -35,61 +31,52 @@ PLAN_LINES = {
     "schedule": (ScheduleItem, ScheduleForm, services.schedule_item_add),
     "budget": (BudgetLine, BudgetLineForm, services.budget_line_add),
 }
+PROJECTS = Project.objects.select_related("department")
+CYCLES = Cycle.objects.select_related("project__department")
 
 
-def _get_project(request, project_pk, **kwargs):
-    if not request.user.is_authenticated:
-        return None  # so that the decorator sends the visitor to log in
-    cached = getattr(request, "_cycles_project", None)
-    if cached is None or cached.pk != project_pk:
-        cached = get_object_for(
-            request.user,
-            "cycles.view_cycles",
-            Project.objects.select_related("department"),
-            pk=project_pk,
-        )
-        request._cycles_project = cached
-    return cached
+def project_view(perm="cycles.view_cycles", queryset=PROJECTS):
+    """The project of the URL's `project_pk`, seen by whoever sees its cycles; `perm` to act."""
+    return object_permission_required(perm, queryset, see="cycles.view_cycles", pk="project_pk")
 
 
-def _get_cycle(request, pk, **kwargs):
-    if not request.user.is_authenticated:
-        return None
-    cached = getattr(request, "_cycles_cycle", None)
-    if cached is None or cached.pk != pk:
-        cached = get_object_for(
-            request.user,
-            "cycles.view_cycles",
-            Cycle.objects.select_related("project__department"),
-            pk=pk,
-        )
-        request._cycles_cycle = cached
-    return cached
+def cycle_view(perm="cycles.view_cycles", queryset=CYCLES):
+    """The cycle of the URL's `pk`, seen by whoever sees its project's cycles; `perm` to act."""
+    return object_permission_required(perm, queryset, see="cycles.view_cycles")
 
 
-def project_view(perm="cycles.view_cycles"):
-    return permission_required(perm, get_object=_get_project)
-
-
-def cycle_view(perm="cycles.view_cycles"):
-    return permission_required(perm, get_object=_get_cycle)
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _flash_error(request, error) -> None:
+def flash_error(request, error) -> None:
     messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
 
 
-def _page(request, template, project, *, cycle=None, tab="", **context):
+def attempt(request, call, success) -> bool:
+    """Run a service call behind a button: its refusal, or `success`, is shown on the next page."""
+    try:
+        call()
+    except ValidationError as error:
+        flash_error(request, error)
+        return False
+    messages.success(request, success)
+    return True
+
+
+def save_form(request, form, save, success, then):
+    """A valid POSTed form is saved by `save(cleaned_data)` (a service call): then the person
+    reads `success` and goes to `then` (a URL, or a function of what `save` returned). None
+    when there is nothing to save or the service refused: its error is then on the form."""
+    if request.method != "POST" or form is None or not form.is_valid():
+        return None
+    try:
+        result = save(form.cleaned_data)
+    except ValidationError as error:
+        apply_service_error(form, error)
+        return None
+    messages.success(request, success)
+    return redirect(then(result) if callable(then) else then)
+
+
+def page(request, template, project, *, cycle=None, tab="", **context):
     """Render a cycle page inside the project workspace frame (its tabs, title, status)."""
-    user = request.user
     context.update(
         project=project,
         cycle=cycle,
@@ -97,7 +84,6 @@ def _page(request, template, project, *, cycle=None, tab="", **context):
         tabs=[(name, str(label)) for name, label in PROJECT_TABS],
         cycle_tab=tab,
         cycle_tabs=[(name, str(label)) for name, label in CYCLE_TABS],
-        can_manage=cycle is not None and user.has_perm("cycles.manage_cycle", cycle),
-        can_edit=user.has_perm("cycles.edit_plan", project),
+        can_manage=cycle is not None and request.user.has_perm("cycles.manage_cycle", cycle),
     )
     return render(request, template, context)

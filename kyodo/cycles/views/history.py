@@ -1,22 +1,12 @@
 """The history of a cycle and of a project's cycles."""
 
-from kyodo.cycles.views.common import (
-    _get_cycle,
-    _get_project,
-    _page,
-    cycle_view,
-    project_view,
-)
-
-# --- history -------------------------------------------------------------------------------
+from kyodo.cycles.history import cycle_history, project_cycle_history
+from kyodo.cycles.views.common import cycle_view, page, project_view
 
 
 @cycle_view()
-def history(request, pk):
-    cycle = _get_cycle(request, pk)
-    from kyodo.cycles.history import cycle_history
-
-    return _page(
+def history(request, cycle):
+    return page(
         request,
         "cycles/history.html",
         cycle.project,
@@ -27,11 +17,8 @@ def history(request, pk):
 
 
 @project_view()
-def project_history(request, project_pk):
-    project = _get_project(request, project_pk)
-    from kyodo.cycles.history import project_cycle_history
-
-    return _page(
+def project_history(request, project):
+    return page(
         request,
         "cycles/history.html",
         project,

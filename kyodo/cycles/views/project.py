@@ -1,52 +1,38 @@
 """The project's cycles: the list, and starting one."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyodo.cycles import services
-from kyodo.cycles.forms import (
-    PeriodForm,
-)
-from kyodo.cycles.models import (
-    Cycle,
-    CycleStatus,
-)
-from kyodo.cycles.views.common import (
-    _apply_errors,
-    _get_project,
-    _page,
-    project_view,
-)
-from kyodo.projects.models import ProjectStatus
+from kyodo.cycles.forms import PeriodForm
+from kyodo.cycles.models import Cycle, CycleStatus
+from kyodo.cycles.views.common import PROJECTS, page, project_view, save_form
 
-# --- the project's cycles ------------------------------------------------------------------
+# The cycles are read with the project: the page lists them, and the rule that a new cycle
+# starts only when none is open reads the same list.
+WITH_CYCLES = PROJECTS.prefetch_related(
+    Prefetch("cycles", queryset=Cycle.objects.select_related("evaluation").order_by("number"))
+)
 
 
-@project_view()
-def project_cycles(request, project_pk):
-    project = _get_project(request, project_pk)
-    cycles = list(
-        Cycle.objects.filter(project=project).select_related("evaluation").order_by("number")
-    )
+@project_view(queryset=WITH_CYCLES)
+def project_cycles(request, project):
     can_start = request.user.has_perm("cycles.start_cycle", project)
     form = PeriodForm(request.POST or None) if can_start else None
-    if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            cycle = services.cycle_create(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The cycle has been started."))
-            return redirect("cycles:detail", pk=cycle.pk)
-    open_cycle = any(c.status != CycleStatus.DONE for c in cycles)
-    return _page(
+    response = save_form(
+        request,
+        form,
+        lambda data: services.cycle_create(actor=request.user, project=project, **data),
+        _("The cycle has been started."),
+        lambda cycle: reverse("cycles:detail", args=[cycle.pk]),
+    )
+    return response or page(
         request,
         "cycles/project.html",
         project,
-        cycles=cycles,
+        cycles=list(project.cycles.all()),
         form=form,
-        can_start=can_start and not open_cycle and project.status == ProjectStatus.RUNNING,
+        can_start=can_start,
         statuses=CycleStatus.choices,
     )

@@ -1,42 +1,27 @@
 """The trouble log."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kyodo.core.permissions import object_permission_required
 from kyodo.cycles import services
-from kyodo.cycles.forms import (
-    IncidentForm,
-)
-from kyodo.cycles.models import (
-    Incident,
-)
-from kyodo.cycles.views.common import (
-    _apply_errors,
-    _get_project,
-    _page,
-    project_view,
-)
-
-# --- trouble log ---------------------------------------------------------------------------
+from kyodo.cycles.forms import IncidentForm
+from kyodo.cycles.models import Incident
+from kyodo.cycles.views.common import page, project_view, save_form
 
 
 @project_view()
-def troubles(request, project_pk):
-    project = _get_project(request, project_pk)
+def troubles(request, project):
     can_log = request.user.has_perm("cycles.log_trouble", project)
     form = IncidentForm(request.POST or None) if can_log else None
-    if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            services.incident_record(actor=request.user, project=project, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The trouble has been recorded."))
-            return redirect("cycles:troubles", project_pk=project.pk)
-    return _page(
+    response = save_form(
+        request,
+        form,
+        lambda data: services.incident_record(actor=request.user, project=project, **data),
+        _("The trouble has been recorded."),
+        reverse("cycles:troubles", args=[project.pk]),
+    )
+    return response or page(
         request,
         "cycles/troubles.html",
         project,
@@ -45,22 +30,23 @@ def troubles(request, project_pk):
     )
 
 
-@project_view("cycles.log_trouble")
-def trouble_edit(request, project_pk, incident_pk):
-    project = _get_project(request, project_pk)
-    incident = Incident.objects.filter(project=project, pk=incident_pk).first()
-    if incident is None:
-        raise Http404
-    fields = services.INCIDENT_FIELDS
-    form = IncidentForm(
-        request.POST or None, initial={name: getattr(incident, name) for name in fields}
+@object_permission_required(
+    "cycles.log_trouble",
+    Incident.objects.select_related("project__department"),
+    see="cycles.view_cycles",
+    pk="incident_pk",
+    project_id="project_pk",
+)
+def trouble_edit(request, incident):
+    initial = {name: getattr(incident, name) for name in services.INCIDENT_FIELDS}
+    form = IncidentForm(request.POST or None, initial=initial)
+    response = save_form(
+        request,
+        form,
+        lambda data: services.incident_update(actor=request.user, incident=incident, **data),
+        _("The trouble record has been updated."),
+        reverse("cycles:troubles", args=[incident.project_id]),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.incident_update(actor=request.user, incident=incident, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The trouble record has been updated."))
-            return redirect("cycles:troubles", project_pk=project.pk)
-    return _page(request, "cycles/trouble_edit.html", project, form=form, incident=incident)
+    return response or page(
+        request, "cycles/trouble_edit.html", incident.project, form=form, incident=incident
+    )

@@ -1,55 +1,40 @@
 """Check: each side's verification, and the comparison."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kyodo.core.permissions import object_permission_required
 from kyodo.cycles import selectors, services
-from kyodo.cycles.forms import (
-    CorrectionForm,
-    VerificationForm,
-)
-from kyodo.cycles.models import (
-    CycleStatus,
-    Side,
-    Verification,
-)
-from kyodo.cycles.views.common import (
-    _apply_errors,
-    _flash_error,
-    _get_cycle,
-    _page,
-    cycle_view,
-)
+from kyodo.cycles.forms import CorrectionForm, VerificationForm
+from kyodo.cycles.models import Side, Verification
+from kyodo.cycles.views.common import attempt, cycle_view, page, save_form
 
-# --- check: verification ------------------------------------------------------------------
-
-
-def _side_or_404(side: str) -> str:
-    if side not in Side.values:
-        raise Http404
-    return side
+# The latest revision of a side's verification, with what the pages around it need.
+LATEST_VERIFICATIONS = Verification.objects.select_related("cycle__project__department").order_by(
+    "-revision"
+)
 
 
 @cycle_view()
-def verification(request, pk, side):
-    cycle = _get_cycle(request, pk)
-    side = _side_or_404(side)
+def verification(request, cycle, side):
+    if side not in Side.values:
+        raise Http404
     user = request.user
     own_side = user.has_perm(f"cycles.verify_as_{side}", cycle)
-    current = services.current_verification(cycle, side)
+    current = selectors.current_verification(cycle, side)
     submitted = selectors.submitted_verifications(cycle).get(side)
     # The other side's answers stay hidden until both have submitted: look like nothing here.
     if not own_side and not (submitted and user.has_perm("cycles.view_answers", submitted)):
         raise Http404
-    editable = own_side and cycle.status == CycleStatus.CHECK
-    if editable and (current is None or not current.is_submitted):
+    if user.has_perm("cycles.save_verification", current or Verification(cycle=cycle, side=side)):
         return _verification_form(request, cycle, side, current)
     shown = current if own_side else submitted
-    return _page(
+    can_correct = shown is not None and user.has_perm("cycles.correct_verification", shown)
+    return page(
         request,
         "cycles/verification.html",
         cycle.project,
@@ -58,7 +43,7 @@ def verification(request, pk, side):
         side=Side(side),
         verification=shown,
         rows=selectors.verification_rows(shown) if shown else [],
-        correction_form=CorrectionForm() if editable and shown and shown.is_submitted else None,
+        correction_form=CorrectionForm() if can_correct else None,
         revisions=Verification.objects.filter(cycle=cycle, side=side).select_related("submitted_by")
         if own_side
         else [],
@@ -73,21 +58,28 @@ def _verification_form(request, cycle, side, current):
     form = VerificationForm(
         request.POST or None, questions=version.questions.order_by("order"), answers=answers
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.verification_save(
-                actor=request.user, cycle=cycle, side=side, answers=form.answers()
-            )
-            if request.POST.get("action") == "submit":
-                services.verification_submit(actor=request.user, verification=saved)
-                messages.success(request, _("Your side's verification has been submitted."))
-            else:
-                messages.success(request, _("The draft has been saved."))
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            return redirect("cycles:verification", pk=cycle.pk, side=side)
-    return _page(
+    submit = request.POST.get("action") == "submit"
+    done = (
+        _("Your side's verification has been submitted.")
+        if submit
+        else _("The draft has been saved.")
+    )
+
+    def save(data):
+        saved = services.verification_save(
+            actor=request.user, cycle=cycle, side=side, answers=form.answers()
+        )
+        if submit:
+            services.verification_submit(actor=request.user, verification=saved)
+
+    response = save_form(
+        request,
+        form,
+        save,
+        done,
+        reverse("cycles:verification", args=[cycle.pk, side]),
+    )
+    return response or page(
         request,
         "cycles/verification_form.html",
         cycle.project,
@@ -101,33 +93,26 @@ def _verification_form(request, cycle, side, current):
 
 
 @require_POST
-@cycle_view()
-def verification_correct(request, pk, side):
-    cycle = _get_cycle(request, pk)
-    side = _side_or_404(side)
-    if not request.user.has_perm(f"cycles.verify_as_{side}", cycle):
-        raise Http404
-    current = services.current_verification(cycle, side)
+@object_permission_required("cycles.verify_own", LATEST_VERIFICATIONS, cycle_id="pk", side="side")
+def verification_correct(request, latest):
     form = CorrectionForm(request.POST)
-    if current is None or not form.is_valid():
+    if not form.is_valid():
         messages.error(request, _("Say why the verification is corrected."))
-        return redirect("cycles:verification", pk=cycle.pk, side=side)
-    try:
-        services.verification_correct(
-            actor=request.user, verification=current, reason=form.cleaned_data["reason"]
-        )
-    except ValidationError as error:
-        _flash_error(request, error)
     else:
-        messages.success(request, _("A correction has been opened; submit it when it is ready."))
-    return redirect("cycles:verification", pk=cycle.pk, side=side)
+        attempt(
+            request,
+            lambda: services.verification_correct(
+                actor=request.user, verification=latest, reason=form.cleaned_data["reason"]
+            ),
+            _("A correction has been opened; submit it when it is ready."),
+        )
+    return redirect("cycles:verification", pk=latest.cycle_id, side=latest.side)
 
 
 @cycle_view()
-def comparison(request, pk):
-    cycle = _get_cycle(request, pk)
+def comparison(request, cycle):
     submitted = selectors.submitted_verifications(cycle)
-    return _page(
+    return page(
         request,
         "cycles/comparison.html",
         cycle.project,
