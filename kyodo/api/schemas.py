@@ -1,6 +1,8 @@
-"""Shapes shared by every router: errors and paging."""
+"""Shapes shared by every router: errors, paging, links and lookups."""
 
+from django.urls import reverse
 from ninja import Field, Schema
+from ninja.errors import HttpError
 
 
 class ErrorOut(Schema):
@@ -32,4 +34,36 @@ def paginate(queryset, params: PageParams, serialise) -> dict:
         "per_page": params.per_page,
         "pages": pages,
         "results": results,
+    }
+
+
+def page_url(request, url_name: str, obj) -> str:
+    """The absolute address of the portal page that shows `obj`."""
+    return request.build_absolute_uri(reverse(url_name, args=[obj.pk]))
+
+
+def project_ref(project) -> dict | None:
+    return {"id": project.pk, "title": project.title} if project else None
+
+
+def one_or_404(queryset, pk, message: str):
+    """The public record with this id, or a 404 saying in Japanese what was not found."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise HttpError(404, message)
+    return found
+
+
+def check_date_range(filters) -> None:
+    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
+        raise HttpError(400, "date_to は date_from 以降の日付にしてください。")
+
+
+def dated_filters(filters) -> dict:
+    """The date range and project of a list of events or news, checked, as selector keywords."""
+    check_date_range(filters)
+    return {
+        "date_from": filters.date_from,
+        "date_to": filters.date_to,
+        "project_id": filters.project,
     }

@@ -9,36 +9,35 @@ from simple_history.models import HistoricalRecords
 from kyodo.core.models import KyodoModel
 
 
-class PartnerType(KyodoModel):
+class TaxonomyItem(KyodoModel):
+    """An entry of a list that a coordinator keeps: a name and its place in the list."""
+
+    name = models.CharField(pgettext_lazy("partners", "name"), max_length=50, unique=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PartnerType(TaxonomyItem):
     """市民, NPO法人, 町内会, …: data that a coordinator can extend."""
 
-    name = models.CharField(pgettext_lazy("partners", "name"), max_length=50, unique=True)
-    sort_order = models.PositiveIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
-
-    class Meta:
+    class Meta(TaxonomyItem.Meta):
         verbose_name = _("partner type")
         verbose_name_plural = _("partner types")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class ActivityField(KyodoModel):
+class ActivityField(TaxonomyItem):
     """Fields of activity (福祉, 環境, 防災, …): a taxonomy a coordinator edits."""
 
-    name = models.CharField(pgettext_lazy("partners", "name"), max_length=50, unique=True)
-    sort_order = models.PositiveIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
-
-    class Meta:
+    class Meta(TaxonomyItem.Meta):
         verbose_name = _("field of activity")
         verbose_name_plural = _("fields of activity")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Partner(KyodoModel):

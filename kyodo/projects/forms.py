@@ -18,6 +18,7 @@ from kyodo.projects.models import (
     PlanArea,
     ProjectStatus,
 )
+from kyodo.projects.services.agreement import AGREEMENT_FIELDS
 
 
 class FiscalYearField(forms.IntegerField):
@@ -241,19 +242,7 @@ class AgreementForm(forms.ModelForm):
 
     class Meta:
         model = Agreement
-        fields = [
-            "kind",
-            "valid_from",
-            "valid_until",
-            "term_end",
-            "confidentiality",
-            "personal_data",
-            "rights",
-            "trouble",
-            "other_clauses",
-            "city_signatory",
-            "partner_signatory",
-        ]
+        fields = list(AGREEMENT_FIELDS)
         widgets = {
             "valid_from": DateInput,
             "valid_until": DateInput,

@@ -4,11 +4,17 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.api.schemas import (
+    ErrorOut,
+    PageOut,
+    PageParams,
+    one_or_404,
+    page_url,
+    paginate,
+)
 from kyodo.calls.models import CallStatus
 from kyodo.calls.selectors import open_calls, public_calls, public_result, published_results
 
@@ -82,7 +88,7 @@ def call_out(request, call) -> dict:
         "status_label": str(call.get_status_display()),
         "project_title": call.project.title,
         "department": str(call.project.department),
-        "page_url": request.build_absolute_uri(reverse("calls:public_detail", args=[call.pk])),
+        "page_url": page_url(request, "calls:public_detail", call),
     }
 
 
@@ -104,9 +110,7 @@ def list_calls(request, filters: Query[CallFilters]):
 
 
 def _public_call(call_id):
-    call = public_calls().filter(pk=call_id).first()
-    if call is None:
-        raise HttpError(404, "公募が見つかりません。")
+    call = one_or_404(public_calls(), call_id, "公募が見つかりません。")
     return call
 
 

@@ -4,11 +4,18 @@ from datetime import date, time
 from decimal import Decimal
 from uuid import UUID
 
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
-from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.api.schemas import (
+    ErrorOut,
+    PageOut,
+    PageParams,
+    dated_filters,
+    one_or_404,
+    page_url,
+    paginate,
+    project_ref,
+)
 from kyodo.portal import selectors
 
 router = Router(tags=["events"])
@@ -67,8 +74,8 @@ def event_out(request, event) -> dict:
         **{name: getattr(event, name) for name in EventOut.model_fields if hasattr(event, name)},
         "start_time": _hhmm(event.start_time),
         "end_time": _hhmm(event.end_time),
-        "project": {"id": project.pk, "title": project.title} if project else None,
-        "page_url": request.build_absolute_uri(reverse("portal:event_detail", args=[event.pk])),
+        "project": project_ref(project),
+        "page_url": page_url(request, "portal:event_detail", event),
     }
 
 
@@ -79,14 +86,7 @@ def event_out(request, event) -> dict:
     description="Published events, soonest first. Filter by date range and project.",
 )
 def list_events(request, filters: Query[EventFilters]):
-    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
-        raise HttpError(400, "date_to は date_from 以降の日付にしてください。")
-    queryset = selectors.filter_events(
-        selectors.public_events(),
-        date_from=filters.date_from,
-        date_to=filters.date_to,
-        project_id=filters.project,
-    )
+    queryset = selectors.filter_events(selectors.public_events(), **dated_filters(filters))
     return paginate(queryset, filters, lambda event: event_out(request, event))
 
 
@@ -96,7 +96,5 @@ def list_events(request, filters: Query[EventFilters]):
     summary="One public event",
 )
 def get_event(request, event_id: UUID):
-    event = selectors.public_events().filter(pk=event_id).first()
-    if event is None:
-        raise HttpError(404, "イベントが見つかりません。")
+    event = one_or_404(selectors.public_events(), event_id, "イベントが見つかりません。")
     return event_out(request, event)

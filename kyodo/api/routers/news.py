@@ -3,12 +3,19 @@
 from datetime import date
 from uuid import UUID
 
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
 from kyodo.api.routers.events import ProjectRef
-from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.api.schemas import (
+    ErrorOut,
+    PageOut,
+    PageParams,
+    dated_filters,
+    one_or_404,
+    page_url,
+    paginate,
+    project_ref,
+)
 from kyodo.portal import selectors
 from kyodo.portal.markdown import render_markdown
 
@@ -43,9 +50,19 @@ def news_out(request, news) -> dict:
         "publish_on": news.publish_on,
         "body_markdown": news.body,
         "body_html": str(render_markdown(news.body)),
-        "project": {"id": project.pk, "title": project.title} if project else None,
-        "page_url": request.build_absolute_uri(reverse("portal:news_detail", args=[news.pk])),
+        "project": project_ref(project),
+        "page_url": page_url(request, "portal:news_detail", news),
     }
+
+
+@router.get(
+    "/{news_id}",
+    response={200: NewsOut, 400: ErrorOut, 404: ErrorOut},
+    summary="One public news item",
+)
+def get_news(request, news_id: UUID):
+    news = one_or_404(selectors.public_news(), news_id, "お知らせが見つかりません。")
+    return news_out(request, news)
 
 
 @router.get(
@@ -55,24 +72,5 @@ def news_out(request, news) -> dict:
     description="Published news, newest first. Filter by publication date and project.",
 )
 def list_news(request, filters: Query[NewsFilters]):
-    if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
-        raise HttpError(400, "date_to は date_from 以降の日付にしてください。")
-    queryset = selectors.filter_news(
-        selectors.public_news(),
-        date_from=filters.date_from,
-        date_to=filters.date_to,
-        project_id=filters.project,
-    )
+    queryset = selectors.filter_news(selectors.public_news(), **dated_filters(filters))
     return paginate(queryset, filters, lambda news: news_out(request, news))
-
-
-@router.get(
-    "/{news_id}",
-    response={200: NewsOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One public news item",
-)
-def get_news(request, news_id: UUID):
-    news = selectors.public_news().filter(pk=news_id).first()
-    if news is None:
-        raise HttpError(404, "お知らせが見つかりません。")
-    return news_out(request, news)

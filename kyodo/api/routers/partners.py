@@ -3,11 +3,16 @@
 from datetime import date
 from uuid import UUID
 
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
-from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.api.schemas import (
+    ErrorOut,
+    PageOut,
+    PageParams,
+    one_or_404,
+    page_url,
+    paginate,
+)
 from kyodo.partners.selectors import public_partners, public_representation
 
 router = Router(tags=["partners"])
@@ -40,7 +45,7 @@ class PartnerFilters(PageParams):
 def partner_out(request, partner) -> dict:
     return {
         **public_representation(partner),
-        "page_url": request.build_absolute_uri(reverse("portal:partner_detail", args=[partner.pk])),
+        "page_url": page_url(request, "portal:partner_detail", partner),
     }
 
 
@@ -63,7 +68,5 @@ def list_partners(request, filters: Query[PartnerFilters]):
     summary="One listed partner",
 )
 def get_partner(request, partner_id: UUID):
-    partner = public_partners().filter(pk=partner_id).first()
-    if partner is None:
-        raise HttpError(404, "団体が見つかりません。")
+    partner = one_or_404(public_partners(), partner_id, "団体が見つかりません。")
     return partner_out(request, partner)

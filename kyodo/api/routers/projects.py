@@ -3,11 +3,16 @@
 from typing import Literal
 from uuid import UUID
 
-from django.urls import reverse
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
-from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.api.schemas import (
+    ErrorOut,
+    PageOut,
+    PageParams,
+    one_or_404,
+    page_url,
+    paginate,
+)
 from kyodo.cycles.selectors import public_cycle_results
 from kyodo.projects.selectors import public_projects
 
@@ -84,7 +89,7 @@ def project_out(request, project) -> dict:
         "partners": [
             {"id": p.partner.pk, "name": p.partner.name} for p in project.participations.all()
         ],
-        "page_url": request.build_absolute_uri(reverse("portal:project_detail", args=[project.pk])),
+        "page_url": page_url(request, "portal:project_detail", project),
     }
 
 
@@ -142,9 +147,7 @@ def list_projects(request, filters: Query[ProjectFilters]):
     summary="One public project, with the results of its evaluated cycles",
 )
 def get_project(request, project_id: UUID):
-    project = public_projects().filter(pk=project_id).first()
-    if project is None:
-        raise HttpError(404, "協働事業が見つかりません。")
+    project = one_or_404(public_projects(), project_id, "協働事業が見つかりません。")
     return {
         **project_out(request, project),
         "cycle_results": [result_out(r) for r in public_cycle_results(project)],

@@ -107,9 +107,14 @@ def _ordered(sql: str, ranked: bool, limit: int | None) -> str:
     return f"{wrapped}{order} LIMIT {int(limit)}"
 
 
+def _terms(query_words: list[str], mode: str, joiners: tuple[str, str], quote) -> str:
+    """The words as one query expression: all of them (mode "all") or any of them."""
+    every, either = joiners
+    return (every if mode == "all" else either).join(quote(word) for word in query_words)
+
+
 def _sqlite_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
-    joiner = " AND " if mode == "all" else " OR "
-    match = joiner.join(_quote(word) for word in query_words)
+    match = _terms(query_words, mode, (" AND ", " OR "), _quote)
     scope_sql, scope_params = _scope_sql(scope)
     # bm25() is lower for better matches; the weights follow the column order (title, body).
     score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)" if ranked else "0"
@@ -124,8 +129,7 @@ def _sqlite_query(kind: str, query_words: list[str], mode: str, scope, ranked: b
 
 
 def _postgresql_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
-    joiner = " & " if mode == "all" else " | "
-    tsquery = joiner.join(_pg_quote(word) for word in query_words)
+    tsquery = _terms(query_words, mode, (" & ", " | "), _pg_quote)
     scope_sql, scope_params = _scope_sql(scope)
     # Weights are {D, C, B, A}: the title is A, the body B (see migration 0002).
     score = f"ts_rank('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.vector, q)" if ranked else "0"

@@ -10,19 +10,23 @@ from kyodo.partners.models import (
 from kyodo.partners.services.profiles import _attribute_history
 
 
+def _item_save(model, actor, name: str, sort_order: int, item):
+    require_perm(actor, "partners.manage_taxonomy")
+    item = item or model()
+    item.name = name.strip()
+    item.sort_order = sort_order
+    item.full_clean()
+    _attribute_history(item, actor)
+    item.save()
+    return item
+
+
 @transaction.atomic
 def partner_type_save(
     *, actor, name: str, sort_order: int = 0, partner_type: PartnerType | None = None
 ) -> PartnerType:
     """Create a partner type, or rename/reorder `partner_type`."""
-    require_perm(actor, "partners.manage_taxonomy")
-    partner_type = partner_type or PartnerType()
-    partner_type.name = name.strip()
-    partner_type.sort_order = sort_order
-    partner_type.full_clean()
-    _attribute_history(partner_type, actor)
-    partner_type.save()
-    return partner_type
+    return _item_save(PartnerType, actor, name, sort_order, partner_type)
 
 
 @transaction.atomic
@@ -30,11 +34,4 @@ def activity_field_save(
     *, actor, name: str, sort_order: int = 0, activity_field: ActivityField | None = None
 ) -> ActivityField:
     """Create a field of activity, or rename/reorder `activity_field`."""
-    require_perm(actor, "partners.manage_taxonomy")
-    activity_field = activity_field or ActivityField()
-    activity_field.name = name.strip()
-    activity_field.sort_order = sort_order
-    activity_field.full_clean()
-    _attribute_history(activity_field, actor)
-    activity_field.save()
-    return activity_field
+    return _item_save(ActivityField, actor, name, sort_order, activity_field)

@@ -26,16 +26,14 @@ def document(staff_a, partner_member, forming_project):
         partner_part="会員への呼びかけ",
         responsibility="当日の運営は団体が責任を負う",
     )
-    services.cost_line_add(
-        actor=staff_a, project=project, item="消耗品費", amount=48000, bearer="city"
-    )
-    services.cost_line_add(
-        actor=partner_member,
-        project=project,
-        item="ボランティア保険料",
-        amount=12600,
-        bearer="partner",
-    )
+    # Each side enters its own costs.
+    for actor, item, amount, bearer in [
+        (staff_a, "消耗品費", 48000, "city"),
+        (partner_member, "ボランティア保険料", 12600, "partner"),
+    ]:
+        services.cost_line_add(
+            actor=actor, project=project, item=item, amount=amount, bearer=bearer
+        )
     agreement = services.agreement_save(
         actor=staff_a,
         project=project,
