@@ -14,7 +14,7 @@ from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import UserFactory
 from kyodo.cycles import selectors, services
 from kyodo.cycles.models import ReminderDelivery, ReminderKind
-from kyodo.cycles.tests.conftest import make_project, new_cycle
+from kyodo.cycles.tests.factories import make_project, new_cycle
 from kyodo.projects.models import Agreement
 
 TODAY = datetime.date(2027, 3, 20)
@@ -226,3 +226,21 @@ def test_reminders_of_another_department_stay_off_my_home(department_b, staff_a)
     new_cycle(other, period_end=datetime.date(2027, 3, 31))
     mine = selectors.staff_projects(staff_a)
     assert selectors.reminders_due(TODAY, mine) == []
+
+
+def test_a_due_reminder_of_my_department_is_on_my_home_and_sent_to_me(
+    running, department_b, staff_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    staff_a.email = "staff_a@example.jp"
+    staff_a.save()
+    other = make_project(department_b, title="別の課の事業")
+    new_cycle(other, period_end=datetime.date(2027, 3, 31))
+    cycle = new_cycle(running, period_end=datetime.date(2027, 3, 31))
+    mine = selectors.staff_projects(staff_a)
+    assert [(r.kind, r.subject_id) for r in selectors.reminders_due(TODAY, mine)] == [
+        (ReminderKind.VERIFICATION_DUE, cycle.pk)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reminders_send(actor=None, today=TODAY)
+    to_me = [m for m in mailoutbox if m.to == ["staff_a@example.jp"]]
+    assert len(to_me) == 1 and running.title in to_me[0].body

@@ -6,7 +6,7 @@ import pytest
 
 from kyodo.cycles import selectors, services
 from kyodo.cycles.models import Side
-from kyodo.cycles.tests.conftest import all_answers, cycle_in, make_project
+from kyodo.cycles.tests.factories import all_answers, cycle_in, make_project
 
 
 @pytest.mark.parametrize(

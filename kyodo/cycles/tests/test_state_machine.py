@@ -13,7 +13,7 @@ from kyodo.core.states import TransitionRefused
 from kyodo.cycles import services
 from kyodo.cycles.models import Cycle, CycleStatus, EvaluationDecision
 from kyodo.cycles.selectors import both_submitted
-from kyodo.cycles.tests.conftest import all_answers, make_project, new_cycle
+from kyodo.cycles.tests.factories import all_answers, make_project, new_cycle
 from kyodo.guideline.selectors import current_version
 from kyodo.projects.models import ProjectStatus
 
