@@ -1,16 +1,21 @@
+"""Read-only admin pages: events and news change only through the portal's services (which
+check who may publish for a project, validate the content and keep the search index up to
+date), on the management pages at /portal/manage/."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kyodo.core.admin import ReadOnlyAdminMixin
 from kyodo.portal.models import Event, News
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "start_date", "publish_on", "withdrawn_at"]
     search_fields = ["title", "title_kana"]
 
 
 @admin.register(News)
-class NewsAdmin(SimpleHistoryAdmin):
+class NewsAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "publish_on", "withdrawn_at"]
     search_fields = ["title"]

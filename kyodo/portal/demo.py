@@ -8,6 +8,7 @@ from datetime import time, timedelta
 
 from django.utils import timezone
 
+from kyodo.portal import services
 from kyodo.portal.models import Event, News
 from kyodo.portal.selectors import public_projects
 
@@ -123,19 +124,26 @@ def _event_values(row, today, projects) -> dict:
     }
 
 
+def _save(model, create, update, kind: str, title: str, values: dict) -> None:
+    """Create the item, or move the one made before: through the services, so that the
+    sample items are checked like any other and found by the portal search."""
+    item = model.objects.filter(title=title).first()
+    if item is None:
+        create(actor=None, title=title, **values)
+    else:
+        update(actor=None, **{kind: item}, **values)
+
+
 def seed() -> None:
     today = timezone.localdate()
     projects = list(public_projects().order_by("title")[:3])
     for row in EVENTS:
-        Event.objects.update_or_create(
-            title=f"{PREFIX}{row[0]}", defaults=_event_values(row, today, projects)
-        )
+        values = _event_values(row, today, projects)
+        _save(Event, services.event_create, services.event_update, "event", PREFIX + row[0], values)
     for index, (title, offset, body) in enumerate(NEWS):
-        News.objects.update_or_create(
-            title=f"{PREFIX}{title}",
-            defaults={
-                "body": body,
-                "publish_on": today + timedelta(days=offset),
-                "project": projects[index % len(projects)] if projects else None,
-            },
-        )
+        values = {
+            "body": body,
+            "publish_on": today + timedelta(days=offset),
+            "project": projects[index % len(projects)] if projects else None,
+        }
+        _save(News, services.news_create, services.news_update, "news", PREFIX + title, values)

@@ -10,6 +10,7 @@ from kyodo.accounts.rules import is_city_side
 from kyodo.core.forms import FuriganaField, PhoneNumberField
 from kyodo.core.normalize import nfkc
 from kyodo.portal.models import Event, News
+from kyodo.portal.services import EVENT_FIELDS, NEWS_FIELDS
 from kyodo.projects.models import Project
 
 _THOUSANDS = re.compile(r"[,，、]")
@@ -114,33 +115,7 @@ class EventForm(ProjectChoiceMixin, forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "title_kana",
-            "title_en",
-            "start_date",
-            "start_time",
-            "end_date",
-            "end_time",
-            "place_name",
-            "address",
-            "latitude",
-            "longitude",
-            "fee",
-            "fee_details",
-            "capacity",
-            "organiser",
-            "co_organisers",
-            "application_deadline",
-            "application_method",
-            "contact_name",
-            "contact_phone",
-            "url",
-            "description",
-            "project",
-            "publish_on",
-            "internal_note",
-        ]
+        fields = EVENT_FIELDS
         help_texts = {
             "contact_name": _(
                 "Published on the portal, in the feeds and in the open data. Give the office "
@@ -182,7 +157,7 @@ class NewsForm(ProjectChoiceMixin, forms.ModelForm):
 
     class Meta:
         model = News
-        fields = ["title", "body", "project", "publish_on", "internal_note"]
+        fields = NEWS_FIELDS
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

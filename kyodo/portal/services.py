@@ -1,4 +1,8 @@
-"""Every change to events and news goes through these functions."""
+"""Every change to events and news goes through these functions.
+
+Events and news are published the same way (who may publish for which project, the search
+index kept up to date, withdrawal instead of deletion); only their fields differ.
+"""
 
 from django.db import transaction
 from django.utils import timezone
@@ -7,7 +11,8 @@ from kyodo.core.permissions import require_perm
 from kyodo.portal.models import Event, News
 from kyodo.portal.search import reindex
 
-EVENT_FIELDS = {
+# The fields a person edits, in the order of the forms (kyodo/portal/forms.py uses them).
+EVENT_FIELDS = (
     "title",
     "title_kana",
     "title_en",
@@ -33,12 +38,12 @@ EVENT_FIELDS = {
     "project",
     "publish_on",
     "internal_note",
-}
-NEWS_FIELDS = {"title", "body", "project", "publish_on", "internal_note"}
+)
+NEWS_FIELDS = ("title", "body", "project", "publish_on", "internal_note")
 
 
-def _apply(item, fields: set[str], values: dict) -> None:
-    unknown = set(values) - fields
+def _apply(item, fields: tuple[str, ...], values: dict) -> None:
+    unknown = set(values) - set(fields)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     for name, value in values.items():
@@ -48,59 +53,60 @@ def _apply(item, fields: set[str], values: dict) -> None:
     reindex(item)
 
 
+def _create(model, fields: tuple[str, ...], actor, values: dict):
+    """A new item; partner members only for a project their organisation is part of."""
+    require_perm(actor, "portal.manage_items")
+    require_perm(actor, "portal.publish_for_project", values.get("project"))
+    item = model(created_by=actor)
+    _apply(item, fields, values)
+    return item
+
+
+def _update(item, fields: tuple[str, ...], actor, values: dict):
+    require_perm(actor, "portal.change_item", item)
+    if "project" in values:
+        require_perm(actor, "portal.publish_for_project", values["project"])
+    _apply(item, fields, values)
+    return item
+
+
+def _withdraw(item, actor, reason: str):
+    """Take an item off the public portal (it stays in the history)."""
+    require_perm(actor, "portal.change_item", item)
+    item.withdrawn_at = item.withdrawn_at or timezone.now()
+    item.withdrawal_reason = reason
+    item.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
+    reindex(item)
+    return item
+
+
 @transaction.atomic
 def event_create(*, actor, **values) -> Event:
     """Create an event; partner members only for a project their organisation is part of."""
-    require_perm(actor, "portal.manage_items")
-    require_perm(actor, "portal.publish_for_project", values.get("project"))
-    event = Event(created_by=actor)
-    _apply(event, EVENT_FIELDS, values)
-    return event
+    return _create(Event, EVENT_FIELDS, actor, values)
 
 
 @transaction.atomic
 def event_update(*, actor, event: Event, **values) -> Event:
-    require_perm(actor, "portal.change_item", event)
-    if "project" in values:
-        require_perm(actor, "portal.publish_for_project", values["project"])
-    _apply(event, EVENT_FIELDS, values)
-    return event
+    return _update(event, EVENT_FIELDS, actor, values)
 
 
 @transaction.atomic
 def event_withdraw(*, actor, event: Event, reason: str = "") -> Event:
     """Take an event off the public portal (it stays in the history)."""
-    require_perm(actor, "portal.change_item", event)
-    event.withdrawn_at = event.withdrawn_at or timezone.now()
-    event.withdrawal_reason = reason
-    event.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
-    reindex(event)
-    return event
+    return _withdraw(event, actor, reason)
 
 
 @transaction.atomic
 def news_create(*, actor, **values) -> News:
-    require_perm(actor, "portal.manage_items")
-    require_perm(actor, "portal.publish_for_project", values.get("project"))
-    news = News(created_by=actor)
-    _apply(news, NEWS_FIELDS, values)
-    return news
+    return _create(News, NEWS_FIELDS, actor, values)
 
 
 @transaction.atomic
 def news_update(*, actor, news: News, **values) -> News:
-    require_perm(actor, "portal.change_item", news)
-    if "project" in values:
-        require_perm(actor, "portal.publish_for_project", values["project"])
-    _apply(news, NEWS_FIELDS, values)
-    return news
+    return _update(news, NEWS_FIELDS, actor, values)
 
 
 @transaction.atomic
 def news_withdraw(*, actor, news: News, reason: str = "") -> News:
-    require_perm(actor, "portal.change_item", news)
-    news.withdrawn_at = news.withdrawn_at or timezone.now()
-    news.withdrawal_reason = reason
-    news.save(update_fields=["withdrawn_at", "withdrawal_reason", "updated_at"])
-    reindex(news)
-    return news
+    return _withdraw(news, actor, reason)

@@ -1,37 +1,45 @@
+"""Events and news for the portal tests; projects and partners come from their apps' factories."""
+
 from datetime import time, timedelta
 
 import factory
 from django.utils import timezone
 
 from kyodo.accounts.tests.factories import DepartmentFactory
-from kyodo.partners.models import Partner, PartnerMembership, PartnerType
+from kyodo.partners.tests.factories import PartnerFactory, membership
 from kyodo.portal.models import Event, News
-from kyodo.projects.models import Participation, Project, ProjectStatus
+from kyodo.projects.models import Participation, ProjectStatus
+from kyodo.projects.tests.factories import ProjectFactory
 
 
-class ProjectFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Project
+class PublicProjectFactory(ProjectFactory):
+    """A project as the portal shows it: running, with its department."""
 
-    title = factory.Sequence(lambda n: f"テスト協働事業{n}")
     department = factory.SubFactory(DepartmentFactory)
     status = ProjectStatus.RUNNING
-
-
-class PartnerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Partner
-
-    partner_type = factory.LazyFunction(lambda: PartnerType.objects.get_or_create(name="NPO")[0])
-    name = factory.Sequence(lambda n: f"テスト団体{n}")
 
 
 def make_partner_of(user, project):
     """Make `user` a member of a partner organisation that takes part in `project`."""
     partner = PartnerFactory()
-    PartnerMembership.objects.create(partner=partner, user=user)
+    membership(partner, user)
     Participation.objects.create(project=project, partner=partner)
     return partner
+
+
+def event_values(**values) -> dict:
+    """An event's fields as the services take them: `services.event_create(**event_values())`."""
+    today = _today()
+    return {
+        "title": "川の清掃",
+        "title_kana": "カワノセイソウ",
+        "start_date": today + timedelta(days=3),
+        "end_date": today + timedelta(days=3),
+        "place_name": "網走川",
+        "organiser": "網走市",
+        "description": "説明",
+        **values,
+    }
 
 
 def _today():
@@ -62,3 +70,9 @@ class NewsFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"テストお知らせ{n}")
     body = "本文です。\n\n- 一つ目\n- 二つ目"
     publish_on = factory.LazyFunction(lambda: _today() - timedelta(days=1))
+
+
+# kyodo/api's tests import these two names from here; they are the shared factories (the
+# partners' one, and the projects' one as the portal shows projects).
+__all__ = ["EventFactory", "NewsFactory", "PartnerFactory", "PublicProjectFactory", "event_values"]
+ProjectFactory = PublicProjectFactory

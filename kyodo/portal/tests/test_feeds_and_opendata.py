@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from kyodo.core.demo import seed as seed_municipality
 from kyodo.portal.opendata import COLUMNS
-from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory
+from kyodo.portal.tests.factories import EventFactory, NewsFactory, PublicProjectFactory
 from kyodo.projects.models import ProjectStatus
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 @pytest.fixture
 def events(db):
     seed_municipality()
-    project = ProjectFactory()
+    project = PublicProjectFactory()
     timed = EventFactory(
         title="夜の観察会",
         project=project,
@@ -44,7 +44,7 @@ def events(db):
         end_date=date(2030, 12, 7),
         end_time=None,
     )
-    other = EventFactory(title="別事業の催し", project=ProjectFactory())
+    other = EventFactory(title="別事業の催し", project=PublicProjectFactory())
     return {"timed": timed, "all_day": all_day, "other": other, "project": project}
 
 
@@ -80,7 +80,7 @@ def test_project_ics_has_only_that_projects_events(client, events):
 
 
 def test_project_ics_of_non_public_project_is_404(client, events):
-    project = ProjectFactory(status=ProjectStatus.IDEA)
+    project = PublicProjectFactory(status=ProjectStatus.IDEA)
     url = reverse("portal:project_events_ics", args=[project.pk])
     assert client.get(url).status_code == 404
 

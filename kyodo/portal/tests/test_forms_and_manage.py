@@ -6,7 +6,12 @@ from django.utils import timezone
 
 from kyodo.portal.forms import EventForm, NewsForm
 from kyodo.portal.models import Event, News
-from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory, make_partner_of
+from kyodo.portal.tests.factories import (
+    EventFactory,
+    NewsFactory,
+    PublicProjectFactory,
+    make_partner_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +73,7 @@ def test_bad_input_gets_japanese_messages(coordinator, changes, field, message):
 
 
 def test_partner_must_choose_one_of_their_projects(partner_member):
-    mine, other = ProjectFactory(), ProjectFactory()
+    mine, other = PublicProjectFactory(), PublicProjectFactory()
     make_partner_of(partner_member, mine)
     form = EventForm(form_data(), user=partner_member)
     assert not form.is_valid() and "project" in form.errors
@@ -136,7 +141,7 @@ def test_bad_post_keeps_input_and_shows_errors(persona_client):
 
 
 def test_partner_cannot_open_items_of_other_projects(persona_client, partner_member):
-    mine, other = ProjectFactory(), ProjectFactory()
+    mine, other = PublicProjectFactory(), PublicProjectFactory()
     make_partner_of(partner_member, mine)
     own, foreign = EventFactory(project=mine), EventFactory(project=other)
     foreign_news = NewsFactory(project=other)
@@ -152,12 +157,26 @@ def test_partner_cannot_open_items_of_other_projects(persona_client, partner_mem
 def test_manage_home_query_count_does_not_grow(persona_client, django_assert_num_queries):
     client = persona_client("coordinator")
     today = timezone.localdate()
-    EventFactory.create_batch(2, project=ProjectFactory(), start_date=today)
+    EventFactory.create_batch(2, project=PublicProjectFactory(), start_date=today)
     NewsFactory.create_batch(2)
     client.get(reverse("portal:manage_home"))
     with django_assert_num_queries(6):
         client.get(reverse("portal:manage_home"))
-    EventFactory.create_batch(10, project=ProjectFactory(), start_date=today + timedelta(1))
-    NewsFactory.create_batch(10, project=ProjectFactory())
+    EventFactory.create_batch(10, project=PublicProjectFactory(), start_date=today + timedelta(1))
+    NewsFactory.create_batch(10, project=PublicProjectFactory())
     with django_assert_num_queries(6):
         client.get(reverse("portal:manage_home"))
+
+
+def test_the_admin_site_shows_events_and_news_read_only(persona_client):
+    """The admin would bypass the services (no content check, no search index): it only shows."""
+    event, news = EventFactory(), NewsFactory()
+    client = persona_client("administrator")
+    for name, item in (("event", event), ("news", news)):
+        assert client.get(reverse(f"admin:portal_{name}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:portal_{name}_add")).status_code == 403
+        change = client.get(reverse(f"admin:portal_{name}_change", args=[item.pk]))
+        assert change.status_code == 200 and 'name="_save"' not in change.content.decode()
+        delete = reverse(f"admin:portal_{name}_delete", args=[item.pk])
+        assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert Event.objects.filter(pk=event.pk).exists() and News.objects.filter(pk=news.pk).exists()

@@ -16,7 +16,7 @@ from kyodo.portal.tests.factories import (
     EventFactory,
     NewsFactory,
     PartnerFactory,
-    ProjectFactory,
+    PublicProjectFactory,
 )
 from kyodo.projects.models import Participation, ProjectStatus
 
@@ -65,8 +65,8 @@ def seeded(db):
     author = UserFactory(
         username=s("username").lower(), display_name=s("author"), email="s@example.jp"
     )
-    hidden_project = ProjectFactory(status=ProjectStatus.IDEA, title=s("idea-project"))
-    public_project = ProjectFactory(status=ProjectStatus.RUNNING, title="公開中の協働事業")
+    hidden_project = PublicProjectFactory(status=ProjectStatus.IDEA, title=s("idea-project"))
+    public_project = PublicProjectFactory(status=ProjectStatus.RUNNING, title="公開中の協働事業")
     partner = PartnerFactory(
         name=s("unlisted-partner"),
         contact_name=s("partner-contact"),

@@ -15,16 +15,16 @@ from kyodo.accounts.tests.factories import DepartmentFactory
 from kyodo.calls import services as call_services
 from kyodo.calls.models import Score
 from kyodo.calls.tests.factories import (
+    forming_project,
     make_call,
     make_evaluator,
-    make_project,
     score_all,
     submit,
     to_evaluation,
 )
 from kyodo.core.demo import seed as seed_municipality
 from kyodo.partners import services as partner_services
-from kyodo.portal.tests.factories import PartnerFactory
+from kyodo.partners.tests.factories import PartnerFactory
 from kyodo.portal.tests.test_privacy import Sentinels
 from kyodo.projects import services as project_services
 from kyodo.projects.models import Participation, Project, ProjectStatus, SuitabilityCheck
@@ -88,11 +88,13 @@ def seeded(db):
     unlisted = _partner(s, "unlisted", False)
     public = _project(s, f"{WORD}公開事業", ProjectStatus.RUNNING, [listed, unlisted])
     hidden = _project(s, s("idea-project"), ProjectStatus.IDEA, [listed])
-    forming = make_project(title=s("forming-project"))
+    forming = forming_project(title=s("forming-project"))
     draft_call = make_call(forming, open_=False, title=s("draft-call"), purpose=s("draft-purp"))
 
     # A call taken through to a published result, with evaluators' comments.
-    call = make_call(make_project(title=f"{WORD}公募事業"), title=f"{WORD}公募", contact="市役所")
+    call = make_call(
+        forming_project(title=f"{WORD}公募事業"), title=f"{WORD}公募", contact="市役所"
+    )
     applicants = [_partner(s, f"app{i}", listed=i == 0) for i in range(2)]
     applications = [
         submit(call, partner, proposal=s(f"proposal{i}"), plan=s(f"plan{i}"))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kyodo.core.demo import seed as seed_municipality
-from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory
+from kyodo.portal.tests.factories import EventFactory, NewsFactory, PublicProjectFactory
 from kyodo.projects.models import ProjectStatus
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ LIST_PAGES = ["portal:event_list", "portal:event_calendar", "portal:news_list"]
 @pytest.fixture
 def sample(db):
     seed_municipality()
-    project = ProjectFactory()
+    project = PublicProjectFactory()
     event = EventFactory(project=project, title="網走川クリーン作戦")
     news = NewsFactory(project=project, title="参加者募集", body="## 見出し\n\n**強調**")
     return {"event": event, "news": news, "project": project}
@@ -70,7 +70,7 @@ def test_event_detail_shows_dates_times_and_public_fields(client, sample):
 
 
 def test_non_public_project_title_is_not_shown(client, sample):
-    project = ProjectFactory(status=ProjectStatus.IDEA, title="構想段階の事業")
+    project = PublicProjectFactory(status=ProjectStatus.IDEA, title="構想段階の事業")
     event = EventFactory(project=project)
     html = client.get(reverse("portal:event_detail", args=[event.pk])).content.decode()
     assert "構想段階の事業" not in html
@@ -239,14 +239,14 @@ def test_accessibility_page_states_target_scope_and_tests(client):
 @pytest.mark.parametrize(("name", "queries"), [("portal:event_list", 5), ("portal:news_list", 3)])
 def test_list_query_count_does_not_grow(client, django_assert_num_queries, name, queries):
     seed_municipality()
-    project = ProjectFactory()
+    project = PublicProjectFactory()
     EventFactory.create_batch(2, project=project)
     NewsFactory.create_batch(2, project=project)
     url = reverse(name)
     with django_assert_num_queries(queries):
         client.get(url)
-    EventFactory.create_batch(25, project=ProjectFactory())
-    NewsFactory.create_batch(25, project=ProjectFactory())
+    EventFactory.create_batch(25, project=PublicProjectFactory())
+    NewsFactory.create_batch(25, project=PublicProjectFactory())
     with django_assert_num_queries(queries):
         response = client.get(url)
     assert "?page=2" in response.content.decode()
@@ -254,14 +254,14 @@ def test_list_query_count_does_not_grow(client, django_assert_num_queries, name,
 
 def test_calendar_query_count_does_not_grow(client, django_assert_num_queries):
     seed_municipality()
-    EventFactory.create_batch(2, project=ProjectFactory())
+    EventFactory.create_batch(2, project=PublicProjectFactory())
     # ETag, the newest change again for the longest event span (cached until the next change,
     # computed on the first request: 6), per-day counts, each day's first events, municipality.
     with django_assert_num_queries(6):
         client.get(reverse("portal:event_calendar"))
     with django_assert_num_queries(5):
         client.get(reverse("portal:event_calendar") + "?month=1")
-    EventFactory.create_batch(15, project=ProjectFactory())
+    EventFactory.create_batch(15, project=PublicProjectFactory())
     client.get(reverse("portal:event_calendar") + "?month=2")
     with django_assert_num_queries(5):
         client.get(reverse("portal:event_calendar"))

@@ -7,13 +7,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kyodo.calls.tests.factories import make_call
-from kyodo.calls.tests.factories import make_project as make_forming_project
+from kyodo.calls.tests.factories import forming_project, make_call
 from kyodo.core.demo import seed as seed_municipality
 from kyodo.partners import services as partner_services
+from kyodo.partners.tests.factories import PartnerFactory
 from kyodo.portal import services as portal_services
 from kyodo.portal.search import reindex
-from kyodo.portal.tests.factories import EventFactory, NewsFactory, PartnerFactory
+from kyodo.portal.tests.factories import EventFactory, NewsFactory
 from kyodo.projects import services as project_services
 from kyodo.projects.models import Participation, ProjectStatus
 
@@ -74,7 +74,7 @@ def sample(db):
     news = portal_services.news_create(
         actor=None, title="流氷の便り", body="流氷が来ました", publish_on=timezone.localdate()
     )
-    call = make_call(make_forming_project(), title="流氷ガイドの募集")
+    call = make_call(forming_project(), title="流氷ガイドの募集")
     return {
         "project": project,
         "listed": listed,

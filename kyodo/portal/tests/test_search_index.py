@@ -1,18 +1,16 @@
 """Projects, calls, events and news are kept in the core search index by their services."""
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 
 from kyodo.accounts.tests.factories import DepartmentFactory
 from kyodo.calls.selectors import public_calls
-from kyodo.calls.tests.factories import make_call
-from kyodo.calls.tests.factories import make_project as make_forming_project
+from kyodo.calls.tests.factories import forming_project, make_call
 from kyodo.core.search.index import search
 from kyodo.core.search.models import SearchDocument
 from kyodo.portal import services as portal_services
 from kyodo.portal.models import Event, News
+from kyodo.portal.tests.factories import event_values
 from kyodo.projects import services as project_services
 from kyodo.projects.models import Project
 
@@ -39,31 +37,20 @@ def test_projects_are_indexed_on_create_and_update():
 
 
 def test_calls_are_indexed_but_drafts_are_not_found_publicly():
-    draft = make_call(make_forming_project(), open_=False, title="海岸清掃の担い手募集")
+    draft = make_call(forming_project(), open_=False, title="海岸清掃の担い手募集")
     assert _ids(public_calls(), "担い手") == set()
-    opened = make_call(make_forming_project(), title="花壇づくりの担い手募集")
+    opened = make_call(forming_project(), title="花壇づくりの担い手募集")
     assert _ids(public_calls(), "担い手") == {opened.pk}
     assert draft.pk in _ids(type(draft).objects.all(), "担い手")
 
 
-def _event_values(**values):
-    today = timezone.localdate()
-    return {
-        "title": "オホーツク海の観察会",
-        "title_kana": "オホーツクカイノカンサツカイ",
-        "start_date": today + timedelta(days=3),
-        "end_date": today + timedelta(days=3),
-        "place_name": "網走市民会館",
-        "organiser": "網走市",
-        "description": "流氷の話を聞きます",
-        "publish_on": today,
-        "internal_note": "内部メモ秘密語",
-        **values,
-    }
-
-
 def test_events_and_news_are_indexed_and_leave_the_index_when_withdrawn():
-    event = portal_services.event_create(actor=None, **_event_values())
+    values = event_values(
+        description="流氷の話を聞きます",
+        publish_on=timezone.localdate(),
+        internal_note="内部メモ秘密語",
+    )
+    event = portal_services.event_create(actor=None, **values)
     news = portal_services.news_create(
         actor=None, title="流氷の便り", body="今年の流氷", publish_on=timezone.localdate()
     )

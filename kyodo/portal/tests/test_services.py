@@ -6,23 +6,15 @@ from django.utils import timezone
 
 from kyodo.portal import services
 from kyodo.portal.models import Event
-from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory, make_partner_of
+from kyodo.portal.tests.factories import (
+    EventFactory,
+    NewsFactory,
+    PublicProjectFactory,
+    event_values,
+    make_partner_of,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def event_values(**extra):
-    today = timezone.localdate()
-    return {
-        "title": "川の清掃",
-        "title_kana": "カワノセイソウ",
-        "start_date": today + timedelta(days=3),
-        "end_date": today + timedelta(days=3),
-        "place_name": "網走川",
-        "organiser": "網走市",
-        "description": "説明",
-        **extra,
-    }
 
 
 # Who may create an event without a related project.
@@ -50,7 +42,7 @@ def test_event_create_by_role(request, persona, allowed):
 
 
 def test_partner_member_publishes_only_for_their_projects(partner_member):
-    mine, other = ProjectFactory(), ProjectFactory()
+    mine, other = PublicProjectFactory(), PublicProjectFactory()
     make_partner_of(partner_member, mine)
     event = services.event_create(actor=partner_member, **event_values(project=mine))
     assert event.project == mine
@@ -63,7 +55,7 @@ def test_partner_member_publishes_only_for_their_projects(partner_member):
 
 
 def test_partner_member_edits_only_items_of_their_projects(partner_member):
-    mine, other = ProjectFactory(), ProjectFactory()
+    mine, other = PublicProjectFactory(), PublicProjectFactory()
     make_partner_of(partner_member, mine)
     own, foreign = EventFactory(project=mine), EventFactory(project=other)
     services.event_update(actor=partner_member, event=own, title="新しい名称")
@@ -77,7 +69,7 @@ def test_partner_member_edits_only_items_of_their_projects(partner_member):
 
 
 def test_staff_edit_and_withdraw_any(staff_b):
-    event = EventFactory(project=ProjectFactory())
+    event = EventFactory(project=PublicProjectFactory())
     services.event_update(actor=staff_b, event=event, title="変更後")
     services.event_withdraw(actor=staff_b, event=event, reason="中止")
     event.refresh_from_db()
