@@ -37,6 +37,22 @@ class CallQuerySet(models.QuerySet):
         return self.exclude(status=CallStatus.DRAFT)
 
 
+# What a coordinator writes in a call (the form and the services take these; all are public).
+CALL_FIELDS = (
+    "title",
+    "purpose",
+    "eligibility",
+    "budget_ceiling",
+    "selection_method",
+    "publication_date",
+    "deadline",
+    "evaluation_period",
+    "announcement_date",
+    "documents_required",
+    "contact",
+)
+
+
 class Call(KyodoModel):
     """A 公募 for partners of a project that is forming its partnership."""
 

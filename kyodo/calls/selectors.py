@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from kyodo.calls.models import (
+    CALL_FIELDS,
     Application,
     ApplicationStatus,
     Call,
@@ -30,17 +31,7 @@ from kyodo.projects.models import Project, ProjectStatus
 # Fields of a call that public pages and the API may show (none of them is personal).
 PUBLIC_CALL_FIELDS = (
     "id",
-    "title",
-    "purpose",
-    "eligibility",
-    "budget_ceiling",
-    "selection_method",
-    "publication_date",
-    "deadline",
-    "evaluation_period",
-    "announcement_date",
-    "documents_required",
-    "contact",
+    *CALL_FIELDS,
     "status",
     "decision_reason",
     "published_at",

@@ -103,40 +103,31 @@ def events_between(first: date, last: date, *, today: date | None = None) -> Que
     )
 
 
-def filter_events(
-    queryset: QuerySet[Event],
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    project_id=None,
-) -> QuerySet[Event]:
+def _filter(queryset, starts: str, ends: str, date_from, date_to, project_id):
+    """Items ending on or after `date_from`, starting on or before `date_to`, of a project."""
     if date_from:
-        queryset = queryset.filter(end_date__gte=date_from)
+        queryset = queryset.filter(**{f"{ends}__gte": date_from})
     if date_to:
-        queryset = queryset.filter(start_date__lte=date_to)
+        queryset = queryset.filter(**{f"{starts}__lte": date_to})
     if project_id:
         queryset = queryset.filter(
             project_id=project_id, project__status__in=PUBLIC_PROJECT_STATUSES
         )
     return queryset
+
+
+def filter_events(
+    queryset: QuerySet[Event], *, date_from: date | None = None, date_to=None, project_id=None
+) -> QuerySet[Event]:
+    """Events taking place (on some day) between the dates, of a public project."""
+    return _filter(queryset, "start_date", "end_date", date_from, date_to, project_id)
 
 
 def filter_news(
-    queryset: QuerySet[News],
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    project_id=None,
+    queryset: QuerySet[News], *, date_from: date | None = None, date_to=None, project_id=None
 ) -> QuerySet[News]:
-    if date_from:
-        queryset = queryset.filter(publish_on__gte=date_from)
-    if date_to:
-        queryset = queryset.filter(publish_on__lte=date_to)
-    if project_id:
-        queryset = queryset.filter(
-            project_id=project_id, project__status__in=PUBLIC_PROJECT_STATUSES
-        )
-    return queryset
+    """News published between the dates, of a public project."""
+    return _filter(queryset, "publish_on", "publish_on", date_from, date_to, project_id)
 
 
 @dataclass(frozen=True)

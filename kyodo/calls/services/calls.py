@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.calls.models import (
+    CALL_FIELDS,
     Application,
     ApplicationStatus,
     Call,
@@ -34,19 +35,6 @@ DEFAULT_CRITERIA = [
 ]
 DEFAULT_MAX_SCORE = 5
 
-CALL_FIELDS = (
-    "title",
-    "purpose",
-    "eligibility",
-    "budget_ceiling",
-    "selection_method",
-    "publication_date",
-    "deadline",
-    "evaluation_period",
-    "announcement_date",
-    "documents_required",
-    "contact",
-)
 # Fixed once the call is open: changing them afterwards would not be fair to applicants.
 LOCKED_FIELDS = ("selection_method",)
 

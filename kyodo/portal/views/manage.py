@@ -1,7 +1,5 @@
 """Pages where staff and partner members create, edit and withdraw events and news."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,10 +26,6 @@ KINDS = {
         "label": lambda: _("news item"),
     },
 }
-
-# An item the manager may not change is a 404, exactly like one that does not exist.
-event_view = partial(object_permission_required, "portal.change_item", Event.objects.all())
-news_view = partial(object_permission_required, "portal.change_item", News.objects.all())
 
 
 @permission_required("portal.manage_items")
@@ -72,35 +66,27 @@ def _withdraw(request, kind: str, item):
     )
 
 
-@permission_required("portal.manage_items")
-def event_create(request):
-    return _edit(request, "event")
+def _pages_of(kind: str, model):
+    """The create, edit and withdraw pages of events or of news."""
+    # An item the manager may not change is a 404, exactly like one that does not exist.
+    item_view = object_permission_required("portal.change_item", model.objects.all())
+
+    @permission_required("portal.manage_items")
+    def create(request):
+        return _edit(request, kind)
+
+    @permission_required("portal.manage_items")
+    @item_view
+    def edit(request, item):
+        return _edit(request, kind, item)
+
+    @permission_required("portal.manage_items")
+    @item_view
+    def withdraw(request, item):
+        return _withdraw(request, kind, item)
+
+    return create, edit, withdraw
 
 
-@permission_required("portal.manage_items")
-@event_view()
-def event_edit(request, event):
-    return _edit(request, "event", event)
-
-
-@permission_required("portal.manage_items")
-@event_view()
-def event_withdraw(request, event):
-    return _withdraw(request, "event", event)
-
-
-@permission_required("portal.manage_items")
-def news_create(request):
-    return _edit(request, "news")
-
-
-@permission_required("portal.manage_items")
-@news_view()
-def news_edit(request, news):
-    return _edit(request, "news", news)
-
-
-@permission_required("portal.manage_items")
-@news_view()
-def news_withdraw(request, news):
-    return _withdraw(request, "news", news)
+event_create, event_edit, event_withdraw = _pages_of("event", Event)
+news_create, news_edit, news_withdraw = _pages_of("news", News)
