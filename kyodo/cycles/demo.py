@@ -64,6 +64,12 @@ def _first_flowers_cycle(project, partner_user):
         actor=None, cycle=cycle, planned_on=datetime.date(2026, 9, 27), activity="秋の除草と清掃"
     )
     cycle = services.cycle_transition(actor=None, cycle=cycle, to_status="do")
+    cycle = _flowers_carried_out(cycle, partner_user, flowers, volunteers)
+    return _flowers_verified_and_evaluated(cycle)
+
+
+def _flowers_carried_out(cycle, partner_user, flowers, volunteers):
+    """The first cycle's two activities and its actual values; it then goes to check."""
     recorder = partner_user if partner_user else None
     services.activity_record_add(
         actor=recorder,
@@ -87,7 +93,11 @@ def _first_flowers_cycle(project, partner_user):
         indicators={flowers.pk: 10, volunteers.pk: 130},
         budget={line.pk: line.planned - 3000 for line in cycle.budget_lines.all()},
     )
-    cycle = services.cycle_transition(actor=None, cycle=cycle, to_status="check")
+    return services.cycle_transition(actor=None, cycle=cycle, to_status="check")
+
+
+def _flowers_verified_and_evaluated(cycle):
+    """Both sides verify, the joint review asks for changes, and the second cycle starts."""
     _verify(cycle, Side.CITY, CITY_RATINGS, {6: "参加団体の選定方法を公開していなかった。"})
     _verify(
         cycle, Side.PARTNER, PARTNER_RATINGS, {2: "作業の進め方を事前にもっと話し合いたかった。"}

@@ -52,6 +52,12 @@ def test_partner_and_city_go_round_the_cycle(
 ):
     cycle = _flowers_cycle()
 
+    _partner_logs_an_activity(page, switch_to, assert_accessible)
+    _both_sides_verify(page, cycle, switch_to, assert_accessible)
+    _staff_evaluate_and_start_the_next_cycle(page, cycle, switch_to, assert_accessible)
+
+
+def _partner_logs_an_activity(page, switch_to, assert_accessible):
     # The partner sees what it owes on its home page and logs an activity.
     switch_to("partner")
     expect(page.get_by_role("heading", name="わたしたちの事業で次にすること")).to_be_visible()
@@ -68,6 +74,8 @@ def test_partner_and_city_go_round_the_cycle(
     expect(page.get_by_text("冬越しの準備として花壇に腐葉土を入れた。")).to_be_visible()
     _check_after_message(page, assert_accessible)
 
+
+def _both_sides_verify(page, cycle, switch_to, assert_accessible):
     # Staff move the cycle to its check phase.
     switch_to("staff")
     page.goto(f"/cycles/{cycle.pk}/")
@@ -103,6 +111,8 @@ def test_partner_and_city_go_round_the_cycle(
     page.goto(f"/cycles/{cycle.pk}/comparison/")
     expect(page.get_by_text("2段階の差")).to_be_visible()
 
+
+def _staff_evaluate_and_start_the_next_cycle(page, cycle, switch_to, assert_accessible):
     # Staff move to the act phase, record the evaluation and start the next cycle.
     switch_to("staff")
     page.goto(f"/cycles/{cycle.pk}/")
