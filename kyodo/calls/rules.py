@@ -93,35 +93,38 @@ CRITERIA_OPEN = Phase(
     _("The selection criteria are fixed once the call is open."),
     code="criteria_locked",
 )
-DECISION_OPEN = Phase(
-    "calls_call_under_evaluation",
+UNDER_EVALUATION = Phase(
+    "calls_under_evaluation",
     lambda call: call.status == CallStatus.EVALUATING,
     _("The call is not under evaluation."),
     code="not_evaluating",
 )
-CALL_OPEN = Phase(
-    "calls_application_call_open",
-    lambda application: application.call.status == CallStatus.OPEN,
+ACCEPTING = Phase(
+    "calls_accepting",
+    lambda call: call.status == CallStatus.OPEN,
     _("This call is not accepting applications."),
     code="call_not_open",
 )
 BEFORE_DEADLINE = Phase(
-    "calls_application_before_deadline",
-    lambda application: before_deadline(application.call),
+    "calls_before_deadline",
+    before_deadline,
     _("The application deadline has passed; the application can no longer be changed."),
     code="deadline_passed",
 )
+
+
+def of_its_call(phase: Phase) -> Phase:
+    """The same phase, asked of an application's or an assignment's call."""
+    return Phase(
+        f"{phase.name}_of_call", lambda obj: phase.test(obj.call), phase.message, phase.code
+    )
+
+
 STILL_DRAFT = Phase(
     "calls_application_draft",
     lambda application: not application.is_submitted,
     _("This application has already been submitted."),
     code="already_submitted",
-)
-UNDER_EVALUATION = Phase(
-    "calls_under_evaluation",
-    lambda assignment: assignment.call.status == CallStatus.EVALUATING,
-    _("The call is not under evaluation."),
-    code="not_evaluating",
 )
 SCORES_NOT_SUBMITTED = Phase(
     "calls_scores_not_submitted",
@@ -142,6 +145,10 @@ def deadline_refusal(call, now=None):
     return None if before_deadline(call, now) else BEFORE_DEADLINE.refusal()
 
 
+APPLICATION_CALL_OPEN = of_its_call(ACCEPTING)
+APPLICATION_BEFORE_DEADLINE = of_its_call(BEFORE_DEADLINE)
+
+
 # --- Permissions ------------------------------------------------------------------------------
 
 is_applicant = is_partner_member & belongs_to_a_partner
@@ -160,8 +167,10 @@ rules.add_perm("calls.manage_calls", is_coordinator)
 # With a project: a call is made for a project that is forming its partnership.
 add_phased_perm("calls.create_call_for", is_coordinator, PROJECT_FORMING)
 add_phased_perm("calls.edit_criteria", is_coordinator, CRITERIA_OPEN)
-add_phased_perm("calls.decide", is_coordinator, DECISION_OPEN)
+add_phased_perm("calls.decide", is_coordinator, UNDER_EVALUATION)
 rules.add_perm("calls.apply", is_applicant)
+# With a call: may apply to it now (open, before the deadline).
+add_phased_perm("calls.apply_to", is_applicant, ACCEPTING, BEFORE_DEADLINE)
 # With an organisation: a partner member applies only for the organisations they belong to.
 rules.add_perm("calls.apply_for", is_partner_member & is_member_of_partner)
 rules.add_perm("calls.view_application", can_view_application)
@@ -169,16 +178,22 @@ rules.add_perm("calls.view_application", can_view_application)
 rules.add_perm("calls.act_for_application", acts_for_application)
 # May change the draft now: the call is open, the deadline not passed, nothing submitted.
 add_phased_perm(
-    "calls.edit_application", acts_for_application, CALL_OPEN, BEFORE_DEADLINE, STILL_DRAFT
+    "calls.edit_application",
+    acts_for_application,
+    APPLICATION_CALL_OPEN,
+    APPLICATION_BEFORE_DEADLINE,
+    STILL_DRAFT,
 )
 # The same for services, which check the deadline at their own `now` (deadline_refusal).
-add_phased_perm("calls.change_draft", acts_for_application, CALL_OPEN, STILL_DRAFT)
+add_phased_perm("calls.change_draft", acts_for_application, APPLICATION_CALL_OPEN, STILL_DRAFT)
 rules.add_perm("calls.view_attachment", may_view_attachments_application)
 # The draft's phase is checked by the service, which says why a removal is refused.
 rules.add_perm("calls.remove_attachment", acts_for_attachments_application)
 rules.add_perm("calls.view_evaluations", is_evaluator)
 rules.add_perm("calls.evaluate", is_assigned_evaluator)
-add_phased_perm("calls.score", is_assigned_evaluator, UNDER_EVALUATION, SCORES_NOT_SUBMITTED)
+add_phased_perm(
+    "calls.score", is_assigned_evaluator, of_its_call(UNDER_EVALUATION), SCORES_NOT_SUBMITTED
+)
 # Blind scoring: the other evaluators' scores only after one's own submission.
 add_phased_perm("calls.view_other_scores", is_assigned_evaluator, SCORES_SUBMITTED)
 rules.add_perm("calls.manage_grants", is_coordinator)

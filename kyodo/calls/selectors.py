@@ -276,6 +276,11 @@ def submitted_applications(call: Call):
     )
 
 
+def draft_count(call: Call) -> int:
+    """How many organisations have a draft they have not submitted."""
+    return call.applications.filter(status=ApplicationStatus.DRAFT).count()
+
+
 def submitted_applications_with_attachments(call: Call):
     """The same, each with `attachment_count`."""
     return submitted_applications(call).annotate(attachment_count=Count("attachments"))

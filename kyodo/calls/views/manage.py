@@ -16,7 +16,6 @@ from kyodo.calls.forms import (
     DecisionForm,
     ReceiptLookupForm,
 )
-from kyodo.calls.models import ApplicationStatus
 from kyodo.calls.rules import CRITERIA_OPEN
 from kyodo.calls.views.access import assignment_view, call_view
 from kyodo.core.forms import apply_service_error
@@ -102,7 +101,7 @@ def manage_detail(request, call):
             "call": call,
             "criteria": call.criteria.all(),
             "applications": selectors.submitted_applications_with_attachments(call),
-            "draft_count": call.applications.filter(status=ApplicationStatus.DRAFT).count(),
+            "draft_count": selectors.draft_count(call),
             "progress": selectors.evaluation_progress(call),
             "assign_form": AssignEvaluatorForm(call=call),
             "now": timezone.now(),
@@ -165,9 +164,7 @@ def ranking(request, call):
     criteria, rows = selectors.ranking(call)
     form = None
     if request.user.has_perm("calls.decide", call):
-        submitted = call.applications.exclude(status=ApplicationStatus.DRAFT).select_related(
-            "partner"
-        )
+        submitted = selectors.submitted_applications(call)
         form = DecisionForm(request.POST or None, applications=submitted)
         if request.method == "POST" and form.is_valid():
             try:

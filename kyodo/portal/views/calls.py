@@ -65,7 +65,7 @@ def public_detail(request, call_id):
             "call": call,
             "criteria": call.criteria.all(),
             "accepting": accepting,
-            "can_apply": accepting and request.user.has_perm("calls.apply"),
+            "can_apply": request.user.has_perm("calls.apply_to", call),
             "meta": page_meta(request, call.title, call.purpose[:150], og_type="article"),
         },
     )
