@@ -93,6 +93,12 @@ CRITERIA_OPEN = Phase(
     _("The selection criteria are fixed once the call is open."),
     code="criteria_locked",
 )
+NOT_DECIDED = Phase(
+    "calls_not_decided",
+    lambda call: call.status not in (CallStatus.DECIDED, CallStatus.PUBLISHED),
+    _("A decided call can no longer be edited."),
+    code="call_decided",
+)
 UNDER_EVALUATION = Phase(
     "calls_under_evaluation",
     lambda call: call.status == CallStatus.EVALUATING,
@@ -166,6 +172,7 @@ rules.add_perm("calls.view_result", is_published_result)
 rules.add_perm("calls.manage_calls", is_coordinator)
 # With a project: a call is made for a project that is forming its partnership.
 add_phased_perm("calls.create_call_for", is_coordinator, PROJECT_FORMING)
+add_phased_perm("calls.edit_call", is_coordinator, NOT_DECIDED)
 add_phased_perm("calls.edit_criteria", is_coordinator, CRITERIA_OPEN)
 add_phased_perm("calls.decide", is_coordinator, UNDER_EVALUATION)
 rules.add_perm("calls.apply", is_applicant)

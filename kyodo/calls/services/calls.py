@@ -88,8 +88,7 @@ def call_create(*, actor, project, criteria: Sequence[CriterionInput] | None = N
 def call_update(*, actor, call: Call, **fields) -> Call:
     require_perm(actor, "calls.manage_calls", call)
     call = Call.objects.select_for_update().get(pk=call.pk)
-    if call.status in (CallStatus.DECIDED, CallStatus.PUBLISHED):
-        refuse(_("A decided call can no longer be edited."), "call_decided")
+    require_perm(actor, "calls.edit_call", call)
     for name, value in fields.items():
         if name not in CALL_FIELDS:
             raise TypeError(name)
