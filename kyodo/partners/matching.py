@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kyodo.core.search.index import search, word_matches
+from kyodo.core.search.registry import STAFF
 from kyodo.core.search.tokens import display_words
 from kyodo.partners.models import ActivityField, Partner
 from kyodo.partners.selectors import partners_for_list
@@ -32,8 +33,9 @@ def _text_scores(query: str) -> tuple[dict, dict]:
     if not query_words:
         return {}, {}
     partners = Partner.objects.all()
-    hits = search(partners, query, mode="any")
-    holders = word_matches(partners, query)
+    # Matching is for the city's staff: it reads the whole profile.
+    hits = search(partners, query, mode="any", audience=STAFF)
+    holders = word_matches(partners, query, audience=STAFF)
     terms = {
         hit.object_id: [word for word in query_words if hit.object_id in holders[word]]
         for hit in hits

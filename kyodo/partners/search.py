@@ -1,9 +1,16 @@
-"""How a partner becomes a search document (registered in PartnersConfig.ready)."""
+"""How a partner becomes a search document (registered in PartnersConfig.ready).
+
+Two documents per partner: the staff one holds the private profile (capacity, planning,
+similar work, qualifications, trainings) and the titles of every project it takes part in, for
+the city's search and matching; the public one holds only what the public partner page shows,
+so that the portal's search cannot be asked whether a private word belongs to a partner.
+"""
 
 from kyodo.core.search import registry
 from kyodo.partners.models import Partner
 
 KIND = "partners.partner"
+PUBLIC_KIND = f"{KIND}.public"  # see SearchableType.public_kind
 
 
 def title_parts(partner: Partner) -> list[str]:
@@ -37,6 +44,17 @@ def body_parts(partner, type_name: str, field_names: list[str], project_titles: 
     ]
 
 
+def public_body_parts(partner, type_name: str, field_names: list[str]) -> list[str]:
+    """The public body: what `public_representation()` shows, and nothing else."""
+    return [type_name, *field_names, partner.area_served, partner.activity, partner.track_record]
+
+
+def _public_body(partner: Partner) -> list[str]:
+    return public_body_parts(
+        partner, partner.partner_type.name, [field.name for field in partner.fields.all()]
+    )
+
+
 def register() -> None:
     registry.register(
         KIND,
@@ -44,6 +62,7 @@ def register() -> None:
         title=title_parts,
         body=_body,
         queryset=partners_for_index,
+        public_body=_public_body,
     )
 
 

@@ -8,6 +8,7 @@ from django.db.models import Count, Q, QuerySet
 
 from kyodo.core.normalize import normalize_search_key
 from kyodo.core.search.index import explain, search
+from kyodo.core.search.registry import STAFF
 from kyodo.partners.models import ActivityField, Partner, PartnerMembership, PartnerType
 
 # The fields of a partner anyone may see once the partner consents to be listed. The contact
@@ -76,7 +77,7 @@ def filtered_partners(filters: PartnerFilters) -> list[Partner]:
     queryset = filters.apply(Partner.objects.all())
     if not filters.query.strip():
         return list(partners_for_list().filter(pk__in=queryset.values("pk")))
-    hits = search(queryset, filters.query)
+    hits = search(queryset, filters.query, audience=STAFF)
     found = partners_for_list().in_bulk([hit.object_id for hit in hits])
     return [found[hit.object_id] for hit in hits if hit.object_id in found]
 
@@ -87,9 +88,9 @@ def partner_page(filters: PartnerFilters, page_number):
     if not filters.query.strip():
         paginator = Paginator(partners_for_list().filter(pk__in=queryset.values("pk")), 50)
         return paginator.get_page(page_number)
-    paginator = Paginator(search(queryset, filters.query), 50)
+    paginator = Paginator(search(queryset, filters.query, audience=STAFF), 50)
     page = paginator.get_page(page_number)
-    hits = explain(Partner, list(page.object_list), filters.query)
+    hits = explain(Partner, list(page.object_list), filters.query, audience=STAFF)
     found = partners_for_list().in_bulk([hit.object_id for hit in hits])
     partners = []
     for hit in hits:

@@ -8,6 +8,7 @@ from django.db import connection, models, transaction
 
 from kyodo.core.search import registry
 from kyodo.core.search.models import SearchDocument
+from kyodo.core.search.registry import PUBLIC
 from kyodo.core.search.tokens import display_words, unique_words, words
 
 # Title words (names, readings) weigh this many times more than body words.
@@ -25,9 +26,15 @@ def _joined(parts: Iterable[str]) -> str:
     return " ".join(word for part in parts if part for word in words(str(part)))
 
 
-def document_for(obj: models.Model) -> SearchDocument:
+def documents_for(obj: models.Model) -> list[SearchDocument]:
+    """The object's document, and its public one where the type declares a public body."""
     searchable = registry.for_model(type(obj))
-    return document_from_parts(searchable.kind, obj.pk, searchable.title(obj), searchable.body(obj))
+    title = list(searchable.title(obj))
+    documents = [document_from_parts(searchable.kind, obj.pk, title, searchable.body(obj))]
+    if searchable.public_body:
+        public = searchable.public_body(obj)
+        documents.append(document_from_parts(searchable.public_kind, obj.pk, title, public))
+    return documents
 
 
 def document_from_parts(
@@ -45,33 +52,37 @@ def index_bulk_create(documents: list[SearchDocument]) -> None:
 @transaction.atomic
 def index_update(obj: models.Model) -> None:
     """(Re)index one object; call it from the service that created or changed it."""
-    document = document_for(obj)
-    SearchDocument.objects.update_or_create(
-        kind=document.kind,
-        object_id=document.object_id,
-        defaults={"title": document.title, "body": document.body},
-    )
+    for document in documents_for(obj):
+        SearchDocument.objects.update_or_create(
+            kind=document.kind,
+            object_id=document.object_id,
+            defaults={"title": document.title, "body": document.body},
+        )
 
 
 @transaction.atomic
 def index_delete(obj: models.Model) -> None:
     searchable = registry.for_model(type(obj))
-    SearchDocument.objects.filter(kind=searchable.kind, object_id=obj.pk).delete()
+    SearchDocument.objects.filter(kind__in=searchable.kinds(), object_id=obj.pk).delete()
 
 
 @transaction.atomic
 def index_rebuild(kind: str, batch_size: int = 500) -> int:
-    """Rebuild the whole index of one document type (after a change of tokenizer or rules)."""
+    """Rebuild the whole index of one document type (after a change of tokenizer or rules).
+
+    Returns the number of objects indexed (a type with a public body has two documents each).
+    """
     searchable = registry.get(kind)
-    SearchDocument.objects.filter(kind=kind).delete()
+    SearchDocument.objects.filter(kind__in=searchable.kinds()).delete()
     count = 0
     batch = []
     for obj in searchable.all_objects().iterator(chunk_size=batch_size):
-        batch.append(document_for(obj))
+        batch.extend(documents_for(obj))
+        count += 1
         if len(batch) >= batch_size:
-            count += len(SearchDocument.objects.bulk_create(batch))
+            SearchDocument.objects.bulk_create(batch)
             batch = []
-    count += len(SearchDocument.objects.bulk_create(batch))
+    SearchDocument.objects.bulk_create(batch)
     return count
 
 
@@ -155,8 +166,9 @@ def _ranked(
     mode: str,
     ranked: bool = True,
     limit: int | None = None,
+    audience: str = PUBLIC,
 ) -> Found:
-    kind = registry.for_model(queryset.model).kind
+    kind = registry.for_model(queryset.model).kind_for(audience)
     scope = None
     if queryset.query.where:
         scope = queryset.order_by().values("pk").query.sql_with_params()
@@ -178,8 +190,14 @@ def _query_words(query: str, mode: str) -> list[str]:
     return unique_words(query) if mode == "all" else display_words(query)
 
 
-def search(queryset: models.QuerySet, query: str, *, mode: str = "all") -> list[Hit]:
+def search(
+    queryset: models.QuerySet, query: str, *, mode: str = "all", audience: str = PUBLIC
+) -> list[Hit]:
     """The objects of `queryset` matching `query`, best first (`Hit.terms` left empty).
+
+    `audience` is who is searching: PUBLIC (the default, so that forgetting it can only find
+    less) reads the documents holding what the public pages show; STAFF reads everything the
+    type indexes, for the city's own pages (which pass a queryset the user may see).
 
     mode="all" needs every word of the query; mode="any" ranks objects with any of them.
     An empty query (or one of particles only) finds nothing. Only ids and scores are read,
@@ -189,10 +207,12 @@ def search(queryset: models.QuerySet, query: str, *, mode: str = "all") -> list[
     query_words = _query_words(query, mode)
     if not query_words:
         return []
-    return _ranked(queryset, query_words, mode).hits
+    return _ranked(queryset, query_words, mode, audience=audience).hits
 
 
-def search_best(queryset: models.QuerySet, query: str, limit: int, *, mode: str = "all") -> Found:
+def search_best(
+    queryset: models.QuerySet, query: str, limit: int, *, mode: str = "all", audience=PUBLIC
+) -> Found:
     """The `limit` best hits of `search()` and the number of matches in all, in one query.
 
     For pages that show only the first results (the portal's search): with 10,000 matches it
@@ -201,13 +221,15 @@ def search_best(queryset: models.QuerySet, query: str, limit: int, *, mode: str 
     query_words = _query_words(query, mode)
     if not query_words:
         return Found(hits=[], total=0)
-    return _ranked(queryset, query_words, mode, limit=limit)
+    return _ranked(queryset, query_words, mode, limit=limit, audience=audience)
 
 
-def explain(model: type[models.Model], hits: list[Hit], query: str) -> list[Hit]:
+def explain(
+    model: type[models.Model], hits: list[Hit], query: str, *, audience: str = PUBLIC
+) -> list[Hit]:
     """Fill `terms` of `hits` (e.g. one page of them) with the query's words each holds."""
     shown = display_words(query)
-    kind = registry.for_model(model).kind
+    kind = registry.for_model(model).kind_for(audience)
     documents = SearchDocument.objects.filter(
         kind=kind, object_id__in=[hit.object_id for hit in hits]
     ).values_list("object_id", "title", "body")
@@ -218,9 +240,14 @@ def explain(model: type[models.Model], hits: list[Hit], query: str) -> list[Hit]
     return hits
 
 
-def word_matches(queryset: models.QuerySet, query: str) -> dict[str, set]:
+def word_matches(
+    queryset: models.QuerySet, query: str, *, audience: str = PUBLIC
+) -> dict[str, set]:
     """For each word of `query` (long units), the ids of the objects holding it."""
     return {
-        word: {hit.object_id for hit in _ranked(queryset, [word], "all", ranked=False).hits}
+        word: {
+            hit.object_id
+            for hit in _ranked(queryset, [word], "all", ranked=False, audience=audience).hits
+        }
         for word in display_words(query)
     }

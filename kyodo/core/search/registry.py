@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import models
 
 TextParts = Callable[[models.Model], Iterable[str]]
+PUBLIC, STAFF = "public", "staff"  # who a search is for: the portal, or the city's pages
 
 
 @dataclass(frozen=True)
@@ -15,9 +16,25 @@ class SearchableType:
     title: TextParts
     body: TextParts
     queryset: Callable[[], models.QuerySet] | None = None
+    # The body as the public pages show it, for a type whose staff body holds more (a partner's
+    # capacity or qualifications). Its words go to a document of their own that the public
+    # search reads, so that a private word cannot find the record there.
+    public_body: TextParts | None = None
 
     def all_objects(self) -> models.QuerySet:
         return self.queryset() if self.queryset else self.model._default_manager.all()
+
+    @property
+    def public_kind(self) -> str:
+        return f"{self.kind}.public" if self.public_body else self.kind
+
+    def kind_for(self, audience: str) -> str:
+        if audience not in (PUBLIC, STAFF):
+            raise ValueError(f"unknown audience {audience!r}")
+        return self.kind if audience == STAFF else self.public_kind
+
+    def kinds(self) -> list[str]:
+        return list(dict.fromkeys([self.kind, self.public_kind]))
 
 
 _TYPES: dict[str, SearchableType] = {}
@@ -30,9 +47,10 @@ def register(
     title: TextParts,
     body: TextParts,
     queryset: Callable[[], models.QuerySet] | None = None,
+    public_body: TextParts | None = None,
 ) -> SearchableType:
     """Declare an indexed document type (see the package docstring)."""
-    searchable = SearchableType(kind, model, title, body, queryset)
+    searchable = SearchableType(kind, model, title, body, queryset, public_body)
     _TYPES[kind] = searchable
     return searchable
 

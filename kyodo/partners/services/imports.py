@@ -18,7 +18,7 @@ from kyodo.partners.models import (
     PartnerImport,
     PartnerType,
 )
-from kyodo.partners.search import KIND, body_parts, title_parts
+from kyodo.partners.search import KIND, PUBLIC_KIND, body_parts, public_body_parts, title_parts
 
 # --- Import ----------------------------------------------------------------------------------
 
@@ -77,13 +77,13 @@ def _build_partners(partner_import: PartnerImport):
         partner.full_clean(exclude=["partner_type"])
         partners.append(partner)
         links += [(partner.pk, field_id) for field_id in field_ids]
-        body = body_parts(
-            partner,
-            type_names[uuid.UUID(str(partner.partner_type_id))],
-            [field_names[field_id] for field_id in field_ids],
-            [],
-        )
-        documents.append(document_from_parts(KIND, partner.pk, title_parts(partner), body))
+        type_name = type_names[uuid.UUID(str(partner.partner_type_id))]
+        fields = [field_names[field_id] for field_id in field_ids]
+        title = title_parts(partner)
+        body = body_parts(partner, type_name, fields, [])
+        public = public_body_parts(partner, type_name, fields)
+        documents.append(document_from_parts(KIND, partner.pk, title, body))
+        documents.append(document_from_parts(PUBLIC_KIND, partner.pk, title, public))
         if index % 50 == 0:
             _progress(partner_import, processed=index)
     return partners, links, documents

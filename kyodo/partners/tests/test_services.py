@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from kyodo.core.search.index import search
+from kyodo.core.search.registry import STAFF
 from kyodo.partners import services
 from kyodo.partners.forms import PartnerForm
 from kyodo.partners.models import ActivityField, Partner, PartnerType
@@ -89,7 +90,9 @@ def test_index_refresh_for_the_projects_app(department_a):
     project = Project.objects.create(title="流氷まつりの協働運営", department=department_a)
     Participation.objects.create(project=project, partner=partner)
     services.partner_index_refresh(partner=partner)
-    assert search(Partner.objects.all(), "流氷")[0].object_id == partner.pk
+    assert search(Partner.objects.all(), "流氷", audience=STAFF)[0].object_id == partner.pk
+    # The project is not public: the public search cannot tell that the partner takes part.
+    assert search(Partner.objects.all(), "流氷") == []
 
 
 # --- The form: bad input gives a message naming the field ----------------------------------
