@@ -3,12 +3,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from kyodo.calls import urls as calls_urls
+from kyodo.portal import urls_calls as public_call_urls
 from kyodo.portal.views.home import home
 
 # The front page is the public portal's home (what is happening now). Its name stays
 # "core:home", so that every link and LOGOUT_REDIRECT_URL keep working; it is routed here,
 # in the project's URLs, because core imports nothing from the apps above it.
 front_page = ([path("", home, name="home")], "core")
+# One "calls" namespace under /calls/: the portal's public call pages and the calls app's own
+# (neither app imports the other's URLs).
+calls = (public_call_urls.urlpatterns + calls_urls.urlpatterns, "calls")
 
 urlpatterns = [
     path("", include(front_page)),
@@ -17,7 +22,7 @@ urlpatterns = [
     path("guideline/", include("kyodo.guideline.urls")),
     path("projects/", include("kyodo.projects.urls")),
     path("cycles/", include("kyodo.cycles.urls")),
-    path("calls/", include("kyodo.calls.urls")),
+    path("calls/", include(calls)),
     path("portal/", include("kyodo.portal.urls")),
     path("api/", include("kyodo.api.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -15,8 +15,9 @@ from kyodo.core.search.registry import STAFF
 from kyodo.partners import services as partner_services
 from kyodo.partners.models import Partner
 from kyodo.partners.selectors import public_partners
+from kyodo.partners.tests.factories import PartnerFactory
 from kyodo.portal import selectors as portal_selectors
-from kyodo.portal.tests.factories import EventFactory, NewsFactory, PartnerFactory
+from kyodo.portal.tests.factories import EventFactory, NewsFactory
 from kyodo.projects import services as project_services
 from kyodo.projects.tests.factories import ProjectFactory
 

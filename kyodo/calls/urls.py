@@ -6,16 +6,13 @@ project's URL configuration puts them into this namespace, since calls imports n
 the portal.
 """
 
-from django.urls import include, path
+from django.urls import path
 
 from kyodo.calls import views
 
 app_name = "calls"
 
 urlpatterns = [
-    # TEMPORARY until kyodo/urls.py composes the "calls" namespace from both lists: the
-    # portal's public call pages, named by module so that calls does not import the portal.
-    path("", include("kyodo.portal.urls_calls")),
     # Partner members
     path("mine/", views.my_applications, name="my_applications"),
     path("<uuid:pk>/apply/", views.application_new, name="application_new"),

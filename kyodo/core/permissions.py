@@ -32,18 +32,13 @@ def require_perm(actor, perm: str, obj=None) -> None:
     raise refusal
 
 
-def permission_required(perm: str, get_object=None):
-    """View decorator for views without an object: anonymous visitors log in, others get 403.
-
-    `get_object` is the older way of checking an object; `object_permission_required` replaces
-    it (it fetches the object once and hands it to the view).
-    """
+def permission_required(perm: str):
+    """View decorator for views without an object: anonymous visitors log in, others get 403."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            obj = get_object(request, *args, **kwargs) if get_object else None
-            if request.user.has_perm(perm, obj):
+            if request.user.has_perm(perm):
                 return view(request, *args, **kwargs)
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())

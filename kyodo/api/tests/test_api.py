@@ -3,7 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory
+from kyodo.portal.tests.factories import EventFactory, NewsFactory
+from kyodo.portal.tests.factories import PublicProjectFactory as ProjectFactory
 from kyodo.projects.models import ProjectStatus
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,9 @@ import uuid
 
 import pytest
 
-from kyodo.calls.tests.factories import make_call, make_project
-from kyodo.portal.tests.factories import PartnerFactory, ProjectFactory
+from kyodo.calls.tests.factories import forming_project, make_call
+from kyodo.partners.tests.factories import PartnerFactory
+from kyodo.portal.tests.factories import PublicProjectFactory as ProjectFactory
 from kyodo.projects.models import Participation, ProjectStatus
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +21,8 @@ def data(db):
     unlisted = PartnerFactory(listed_publicly=False)
     Participation.objects.create(project=running[0], partner=listed)
     Participation.objects.create(project=running[0], partner=unlisted)
-    open_call = make_call(make_project())
-    draft = make_call(make_project(), open_=False)
+    open_call = make_call(forming_project())
+    draft = make_call(forming_project(), open_=False)
     return locals()
 
 

@@ -33,14 +33,15 @@ def keep_test_connection():
 
 @pytest.fixture
 def sample_data(db, keep_test_connection):
-    from kyodo.portal.tests.factories import EventFactory, NewsFactory, ProjectFactory
+    from kyodo.portal.tests.factories import EventFactory, NewsFactory
+    from kyodo.portal.tests.factories import PublicProjectFactory as ProjectFactory
 
     project = ProjectFactory()
     EventFactory.create_batch(3, project=project)
     NewsFactory.create_batch(2, project=project)
     # Projects, listed partners and calls (routers added by the integration).
     from kyodo.calls.tests.factories import make_call
-    from kyodo.portal.tests.factories import PartnerFactory
+    from kyodo.partners.tests.factories import PartnerFactory
     from kyodo.projects.models import Participation
 
     Participation.objects.create(project=project, partner=PartnerFactory(listed_publicly=True))

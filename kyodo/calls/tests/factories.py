@@ -38,10 +38,6 @@ def forming_project(department=None, **fields):
     return ProjectFactory(department=department or DepartmentFactory(), **fields)
 
 
-# The API tests (kyodo/api) still import the older name.
-make_project = forming_project
-
-
 def applicant(name=None, *, member=None, **fields):
     """An organisation that applies, with its own contact address (mails are told apart by it)
     and, if given, `member` as one of its members."""

@@ -70,9 +70,3 @@ class NewsFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"テストお知らせ{n}")
     body = "本文です。\n\n- 一つ目\n- 二つ目"
     publish_on = factory.LazyFunction(lambda: _today() - timedelta(days=1))
-
-
-# kyodo/api's tests import these two names from here; they are the shared factories (the
-# partners' one, and the projects' one as the portal shows projects).
-__all__ = ["EventFactory", "NewsFactory", "PartnerFactory", "PublicProjectFactory", "event_values"]
-ProjectFactory = PublicProjectFactory
