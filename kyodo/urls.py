@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -33,7 +32,5 @@ handler403 = "kyodo.core.views.error_403"
 handler404 = "kyodo.core.views.error_404"
 # 500 uses Django's default handler, which renders templates/500.html without a database.
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files have no URL of their own, with DEBUG on or off: each is served by the view of
+# its record, after the permission check (partner documents, call attachments, evidence).
