@@ -31,3 +31,65 @@ def _bound_values(form) -> dict:
         elif value not in (None, False):
             data[key] = str(value)
     return data
+
+
+# --- Real files for upload tests: the upload check opens them (kyodo/core/uploads.py) ---------
+
+
+def sample_pdf(text: str = "Kyodo") -> bytes:
+    """A one-page PDF made by reportlab."""
+    from io import BytesIO
+
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, text)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def sample_png() -> bytes:
+    """A 1×1 white PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def sample_jpeg() -> bytes:
+    """The start and end markers of a JPEG around a minimal header (what the check reads)."""
+    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\xff\xd9"
+
+
+def sample_docx(text: str = "Kyodo") -> bytes:
+    from io import BytesIO
+
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(text)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def sample_xlsx() -> bytes:
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active["A1"] = "Kyodo"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -7,12 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from kyodo.core.tests.helpers import sample_pdf
 from kyodo.partners import services
 from kyodo.partners.tests.factories import PartnerFactory, membership
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = sample_pdf()  # a real PDF: the upload check opens it
 
 
 @pytest.fixture(autouse=True)
