@@ -1,4 +1,13 @@
-"""Form rendering in the Digital Agency style and fields that normalise Japanese input."""
+"""Form rendering in the Digital Agency style and fields that normalise Japanese input.
+
+Every form text field of the project cleans what was typed the same way (issue 12.6):
+`install_text_cleaning()` — run when this module is first imported, which every app's forms
+and the project's middleware do — makes `django.forms.CharField.to_python` pass its value
+through `kyodo.core.normalize.clean_text`. Every CharField of every app, and every field built
+on it (EmailField, URLField, SlugField, the fields a ModelForm makes for CharField and
+TextField columns, the normalising fields below), then normalises line ends, drops control
+characters and refuses lone surrogates with a message, without each form asking.
+"""
 
 import re
 
@@ -8,6 +17,29 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core import normalize
+
+_CLEANS_TEXT = "_kyodo_cleans_text"
+
+
+def install_text_cleaning() -> None:
+    """Make every forms.CharField clean its text with normalize.clean_text (idempotent)."""
+    original = forms.CharField.to_python
+    if getattr(original, _CLEANS_TEXT, False):
+        return
+
+    def to_python(self, value):
+        value = original(self, value)
+        if isinstance(value, str) and value:
+            value = normalize.clean_text(value)
+            if self.strip:
+                value = value.strip()
+        return value
+
+    setattr(to_python, _CLEANS_TEXT, True)
+    forms.CharField.to_python = to_python
+
+
+install_text_cleaning()
 
 
 class KyodoFormRenderer(TemplatesSetting):

@@ -1,6 +1,30 @@
 from django.conf import settings
+from django.http import QueryDict
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+from kyodo.core import forms as _forms  # noqa: F401  (every form CharField cleans its text)
+from kyodo.core.normalize import printable_text
+
+
+class CleanQueryStringMiddleware:
+    """Query strings reach views, forms and the API with control characters removed (12.6).
+
+    The same cleaning as every form text field (`kyodo.core.normalize`), for what is read from
+    `request.GET` without a form, such as the API's filters.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.META.get("QUERY_STRING"):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(printable_text(key), [printable_text(v) for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
 
 
 class JapaneseFirstLocaleMiddleware:

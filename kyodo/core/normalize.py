@@ -101,3 +101,31 @@ def normalize_local_government_code(value: str) -> str:
             _("The check digit of this local government code is wrong."), code="invalid_lg_code"
         )
     return code
+
+
+# --- Free text: the one step every text field goes through (issue 12.6) ----------------------
+# C0 controls except tab and newline (CR is folded into newline first), DEL, and C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """What a person typed, fit to store: line ends as \\n, control characters dropped.
+
+    Tab and newline are kept; every other C0 or C1 control character is removed (people do not
+    type them; they come with pasted text and break XML feeds and Excel files). A lone
+    surrogate (possible only from JSON or a broken file, never from a browser form) cannot be
+    stored as UTF-8 and is refused.
+    """
+    if _SURROGATE.search(value):
+        raise ValidationError(
+            _("The text contains a character that cannot be stored. Type it again."),
+            code="surrogate",
+        )
+    return _CONTROL.sub("", _LINE_ENDS.sub("\n", value))
+
+
+def printable_text(value: str) -> str:
+    """Stored text made safe for output (feeds, spreadsheets): never raises."""
+    return _CONTROL.sub("", _LINE_ENDS.sub("\n", _SURROGATE.sub("\ufffd", value)))

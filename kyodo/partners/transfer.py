@@ -3,6 +3,10 @@
 Columns carry Japanese headings, the same on import and export, so that an exported file can
 be edited in Excel and imported again. CSV is read as UTF-8 (with or without BOM) or
 Shift_JIS (cp932, what Excel in Japan writes) and written as UTF-8 with BOM.
+
+Exported text cells go through `kyodo.core.exports.safe_cell` (no formula runs when the file is
+opened, no control character breaks the file); imported cells are cleaned like any typed text
+(`kyodo.core.normalize`) before the row form checks them.
 """
 
 import csv
@@ -14,7 +18,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
+from kyodo.core.exports import FORMULA_STARTS, safe_cell
 from kyodo.core.forms import FuriganaField, PhoneNumberField, PostalCodeField
+from kyodo.core.normalize import printable_text
 from kyodo.partners.models import ActivityField, Partner, PartnerType
 
 # (heading, attribute) of the public columns, then those only staff exports carry.
@@ -68,7 +74,7 @@ def export_rows(partners, include_private: bool):
     cols = columns(include_private)
     yield [heading for heading, _attr in cols]
     for partner in partners:
-        yield [_cell(partner, attribute) for _heading, attribute in cols]
+        yield [safe_cell(_cell(partner, attribute)) for _heading, attribute in cols]
 
 
 def export_xlsx(partners, include_private: bool) -> bytes:
@@ -181,7 +187,10 @@ def _plain(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value)
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS:
+        text = text[1:]  # the apostrophe our own export put before a formula-like cell
+    return printable_text(text).strip()
 
 
 def _heading_map(headings: list) -> dict[int, str]:

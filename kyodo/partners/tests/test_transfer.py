@@ -253,3 +253,60 @@ def test_export_can_be_imported_again(coordinator, exported):
     assert not services.import_has_errors(preview), preview.rows
     services.partner_import_confirm(actor=coordinator, partner_import=preview)
     assert Partner.objects.get(name="網走防災の会").contact_email == "secret@example.jp"
+
+
+# --- Safe exports (issue 12.6, 12.7) ---------------------------------------------------------
+
+FORMULA = '=HYPERLINK("https://evil.example/","開く")'
+
+
+@pytest.fixture
+def hostile():
+    PartnerFactory(name=FORMULA, fields=["防災"], representative="@SUM(A1)", activity="-1+2")
+    PartnerFactory(name="制御文字の会", fields=["防災"], activity="縦\x0bタブ\x1fと\x85改行")
+
+
+def _xlsx_rows(response):
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return {row[0]: row for row in sheet.iter_rows(values_only=True)}
+
+
+def test_xlsx_export_with_control_characters_and_formulas(persona_client, hostile):
+    response = persona_client("coordinator").get(
+        reverse("partners:export"), {"format": "xlsx", "scope": "staff"}
+    )
+    rows = _xlsx_rows(response)
+    assert "'" + FORMULA in rows
+    assert "'@SUM(A1)" in rows["'" + FORMULA] and "'-1+2" in rows["'" + FORMULA]
+    assert "縦タブと\n改行" in rows["制御文字の会"]
+
+
+def test_csv_export_neutralises_formulas(persona_client, hostile):
+    response = persona_client("coordinator").get(
+        reverse("partners:export"), {"format": "csv", "scope": "staff"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_name = {row[0]: row for row in rows}
+    assert "'" + FORMULA in by_name and FORMULA not in by_name
+    assert "'@SUM(A1)" in by_name["'" + FORMULA]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_neutralised_export_imports_back_unchanged(coordinator, hostile):
+    data = transfer.export_xlsx(Partner.objects.order_by("name"), include_private=True)
+    Partner.objects.all().delete()
+    preview = services.partner_import_preview(actor=coordinator, filename="戻し.xlsx", data=data)
+    assert not services.import_has_errors(preview), preview.rows
+    services.partner_import_confirm(actor=coordinator, partner_import=preview)
+    assert Partner.objects.get(name=FORMULA).representative == "@SUM(A1)"
+
+
+def test_import_cleans_control_characters_and_line_ends(coordinator):
+    row = ["行\r\nの\x0b会", "", "市民", "", "", "", "", "", "", "はい", "一\r二\x00三"]
+    preview = services.partner_import_preview(
+        actor=coordinator, filename="x.csv", data=csv_bytes([row])
+    )
+    assert not services.import_has_errors(preview), preview.rows
+    services.partner_import_confirm(actor=coordinator, partner_import=preview)
+    assert Partner.objects.get(name="行\nの会").activity == "一\n二三"

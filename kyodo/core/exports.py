@@ -1,0 +1,20 @@
+"""Cells for CSV and Excel exports that a spreadsheet never runs as a formula (issue 12.7).
+
+OWASP's advice on CSV injection: a text cell starting with =, +, -, @, tab or carriage return
+is read by Excel and LibreOffice as a formula; a leading apostrophe makes it plain text. Cells
+also lose the control characters an .xlsx file cannot hold (openpyxl refuses them), so stored
+text never makes an export fail.
+"""
+
+from kyodo.core.normalize import printable_text
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """`value` as an export cell: strings neutralised and cleaned, anything else unchanged."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return printable_text(value)
