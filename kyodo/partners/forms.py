@@ -17,6 +17,8 @@ class PartnerForm(forms.ModelForm):
         help_text=_("Hiragana is converted to katakana."),
     )
     postal_code = PostalCodeField(label=_("postal code"), required=False)
+    # The version the form was opened at: a save based on an older one is refused.
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     contact_phone = PhoneNumberField(label=_("contact phone"), required=False)
     founded_on = forms.DateField(
         label=_("founded on"),
@@ -64,6 +66,8 @@ class PartnerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["partner_type"].queryset = PartnerType.objects.all()
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        if self.instance.pk:
+            self.fields["lock_version"].initial = self.instance.lock_version
         self.duplicates = []
 
     def clean(self):
@@ -88,6 +92,7 @@ class PartnerForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         data.pop("fields", None)
         data.pop("confirm_duplicate", None)
+        data.pop("lock_version", None)
         return data
 
 

@@ -93,6 +93,8 @@ class Partner(KyodoModel):
         related_name="partner_organisations",
         verbose_name=_("members"),
     )
+    # Raised by every save through the services: a form based on an older version is refused.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[fields])
 
     class Meta:

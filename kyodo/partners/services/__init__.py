@@ -5,6 +5,7 @@ search index current (`kyodo.core.search.index`). One module per part: `profiles
 `taxonomy`, `attachments` and `imports`. Import from here.
 """
 
+from kyodo.core.locking import EditConflict
 from kyodo.partners.services.attachments import attachment_add, attachment_delete, attachment_policy
 from kyodo.partners.services.imports import (
     import_has_errors,
@@ -30,6 +31,7 @@ from kyodo.partners.services.taxonomy import activity_field_save, partner_type_s
 __all__ = [
     "CITY_ROLES",
     "EDITABLE_FIELDS",
+    "EditConflict",
     "activity_field_save",
     "attachment_add",
     "attachment_delete",

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import index_update
 from kyodo.partners.models import (
@@ -62,13 +63,21 @@ def partner_create(*, actor, data: dict, fields: Iterable[ActivityField] = ()) -
 
 @transaction.atomic
 def partner_update(
-    *, actor, partner: Partner, data: dict, fields: Iterable[ActivityField] | None = None
+    *,
+    actor,
+    partner: Partner,
+    data: dict,
+    fields: Iterable[ActivityField] | None = None,
+    lock_version: int | None = None,
 ) -> Partner:
+    """Change the profile; refused if someone saved it since `lock_version` (the form's)."""
     require_perm(actor, "partners.change_partner", partner)
+    check_lock(Partner, partner, lock_version)
     for key, value in data.items():
         if key in EDITABLE_FIELDS:
             setattr(partner, key, value)
     partner.full_clean()
+    partner.lock_version += 1
     _attribute_history(partner, actor)
     partner.save()
     if fields is not None:

@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kyodo.core.forms import apply_service_error
+from kyodo.core.locking import current_lock_version
 from kyodo.core.permissions import permission_required
 from kyodo.partners import selectors, services
 from kyodo.partners.forms import AttachmentForm, MatchForm, PartnerFilterForm, PartnerForm
 from kyodo.partners.matching import match_partners
+from kyodo.partners.models import Partner
 from kyodo.partners.views.access import partner_view
 
 
@@ -53,10 +55,15 @@ def _save(request, form, partner=None):
         if partner is None:
             return services.partner_create(actor=request.user, data=data, fields=fields)
         return services.partner_update(
-            actor=request.user, partner=partner, data=data, fields=fields
+            actor=request.user,
+            partner=partner,
+            data=data,
+            fields=fields,
+            lock_version=form.cleaned_data.get("lock_version"),
         )
     except ValidationError as error:
-        apply_service_error(form, error)
+        current = current_lock_version(Partner, pk=partner.pk) if partner else None
+        apply_service_error(form, error, current)
         return None
 
 
