@@ -4,6 +4,14 @@ Coordinators run calls; a partner member acts for the organisations they belong 
 sees another organisation's application or any score; evaluators see only the calls they are
 assigned to, and an application only once the call is under evaluation.
 
+Conflicts of interest are enforced on reading. An assigned evaluator sees that an application
+exists (its receipt number and applicant: `calls.view_application`), but reads its content and
+attachments (`calls.read_application`, `calls.view_attachment`) only after declaring no
+conflict with it; with a declared conflict they are only told that they are excluded. The other
+evaluators' scores and comments on an application (`calls.view_others_scores_on`) are shown to
+an evaluator who submitted their own scores and scored that application themselves, never for
+one they declared a conflict with.
+
 The phases ("may I now") are declared here with their refusal messages: a draft is edited while
 its call is open, before the deadline; an evaluator scores while the call is under evaluation
 and until they submit, and sees the other evaluators' scores only after that (blind scoring).
@@ -16,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.accounts.rules import is_coordinator, is_evaluator, is_partner_member
-from kyodo.calls.models import CallStatus
+from kyodo.calls.models import CallStatus, ConflictDeclaration, Score
 from kyodo.core.rules import Phase, add_phased_perm
 from kyodo.partners.rules import belongs_to_a_partner, is_member_of_partner, partner_ids_of
 from kyodo.projects.models import ProjectStatus
@@ -52,6 +60,47 @@ def is_assigned_evaluator_of_application(user, application) -> bool:
     )
 
 
+def _declaration_of(user, application):
+    """The user's conflict declaration for `application` as (has_conflict, submitted, scored),
+    or None if they have not declared (or are not assigned to its call)."""
+    declaration = (
+        ConflictDeclaration.objects.filter(
+            application=application,
+            assignment__evaluator=user,
+            assignment__call=application.call_id,
+        )
+        .values_list("has_conflict", "assignment_id", "assignment__submitted_at")
+        .first()
+    )
+    if declaration is None:
+        return None
+    has_conflict, assignment_id, submitted_at = declaration
+    scored = (
+        not has_conflict
+        and submitted_at is not None
+        and Score.objects.filter(assignment=assignment_id, application=application).exists()
+    )
+    return has_conflict, submitted_at is not None, scored
+
+
+@rules.predicate
+def declared_no_conflict(user, application) -> bool:
+    """The user declared that they have no conflict of interest with `application`."""
+    if application is None or not user.is_authenticated:
+        return False
+    declaration = _declaration_of(user, application)
+    return declaration is not None and not declaration[0]
+
+
+@rules.predicate
+def scored_it_and_submitted(user, application) -> bool:
+    """The user declared no conflict, scored `application` and submitted their scores."""
+    if application is None or not user.is_authenticated:
+        return False
+    declaration = _declaration_of(user, application)
+    return declaration is not None and declaration[2]
+
+
 @rules.predicate
 def is_submitted_application(user, application) -> bool:
     return application is not None and application.is_submitted
@@ -63,9 +112,9 @@ def is_own_assignment(user, assignment) -> bool:
 
 
 @rules.predicate
-def may_view_attachments_application(user, attachment) -> bool:
+def may_read_attachments_application(user, attachment) -> bool:
     return attachment is not None and user.has_perm(
-        "calls.view_application", attachment.application
+        "calls.read_application", attachment.application
     )
 
 
@@ -166,6 +215,12 @@ can_view_application = (
     | acts_for_application
     | (is_evaluator & is_assigned_evaluator_of_application)
 )
+# Its content and attachments: an evaluator reads them only after declaring no conflict.
+can_read_application = (
+    (is_coordinator & is_submitted_application)
+    | acts_for_application
+    | (is_evaluator & is_assigned_evaluator_of_application & declared_no_conflict)
+)
 
 rules.add_perm("calls.view_call", is_publicly_visible_call | is_coordinator)
 rules.add_perm("calls.view_result", is_published_result)
@@ -180,7 +235,9 @@ rules.add_perm("calls.apply", is_applicant)
 add_phased_perm("calls.apply_to", is_applicant, ACCEPTING, BEFORE_DEADLINE)
 # With an organisation: a partner member applies only for the organisations they belong to.
 rules.add_perm("calls.apply_for", is_partner_member & is_member_of_partner)
+# That it exists, its receipt number and applicant (an evaluator's list shows every one).
 rules.add_perm("calls.view_application", can_view_application)
+rules.add_perm("calls.read_application", can_read_application)
 # The applicant's members, whatever the phase (they are told why a change is refused).
 rules.add_perm("calls.act_for_application", acts_for_application)
 # May change the draft now: the call is open, the deadline not passed, nothing submitted.
@@ -193,7 +250,7 @@ add_phased_perm(
 )
 # The same for services, which check the deadline at their own `now` (deadline_refusal).
 add_phased_perm("calls.change_draft", acts_for_application, APPLICATION_CALL_OPEN, STILL_DRAFT)
-rules.add_perm("calls.view_attachment", may_view_attachments_application)
+rules.add_perm("calls.view_attachment", may_read_attachments_application)
 # The draft's phase is checked by the service, which says why a removal is refused.
 rules.add_perm("calls.remove_attachment", acts_for_attachments_application)
 rules.add_perm("calls.view_evaluations", is_evaluator)
@@ -203,4 +260,9 @@ add_phased_perm(
 )
 # Blind scoring: the other evaluators' scores only after one's own submission.
 add_phased_perm("calls.view_other_scores", is_assigned_evaluator, SCORES_SUBMITTED)
+# With an application: only one the evaluator scored themselves (never one with a conflict).
+rules.add_perm(
+    "calls.view_others_scores_on",
+    is_evaluator & is_assigned_evaluator_of_application & scored_it_and_submitted,
+)
 rules.add_perm("calls.manage_grants", is_coordinator)

@@ -99,9 +99,12 @@ def test_from_publishing_a_call_to_the_published_result(page, demo_data, login, 
     page.get_by_role("link", name="ブラウザで作る公募").click()
     accessible(page)
     page.locator("table a").first.click()
+    # Before declaring, the evaluator sees who applied but not what they propose (12.1).
+    expect(page.get_by_text("町内の見守りを週1回行います。")).to_have_count(0)
     page.get_by_label("利害関係はない").check()
     accessible(page)
     page.get_by_role("button", name="申告する").click()
+    expect(page.get_by_text("町内の見守りを週1回行います。")).to_be_visible()
     inputs = page.locator("input[name^=score_]")
     for index in range(inputs.count()):
         inputs.nth(index).fill("9")

@@ -1,15 +1,21 @@
 """Fixtures of the calls tests: an open call, one under evaluation, and a world of calls in
-every state for the page tests."""
+every state for the page tests, with one more persona: an evaluator with a declared conflict.
+"""
 
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from kyodo.accounts.roles import Role
+from kyodo.accounts.tests.factories import UserFactory
 from kyodo.calls import services
 from kyodo.calls.models import Call
 from kyodo.calls.tests.factories import (
+    ATTACHMENT_NAME,
     DEADLINE,
+    PROPOSAL_SENTINEL,
     applicant,
     forming_project,
     make_call,
@@ -18,6 +24,11 @@ from kyodo.calls.tests.factories import (
     submit,
     to_evaluation,
 )
+
+
+@pytest.fixture
+def conflicted_evaluator(db):
+    return UserFactory(username="p_conflicted", roles=[Role.EVALUATOR])
 
 
 @pytest.fixture
@@ -39,9 +50,11 @@ def evaluating(open_call):
 
 
 @pytest.fixture
-def world(department_a, partner_member, evaluator):
-    """An open call, a call under evaluation (the persona evaluator assigned, the persona
-    partner member's organisation applied) and a published result."""
+def world(department_a, partner_member, evaluator, conflicted_evaluator, settings, tmp_path):
+    """An open call, a call under evaluation (the persona evaluator and the conflicted one
+    assigned, the persona partner member's organisation applied with an attachment; the
+    conflicted evaluator declared a conflict with it) and a published result."""
+    settings.MEDIA_ROOT = tmp_path
     now = timezone.now()
     own = applicant("網走の海を守る会", member=partner_member)
     other = applicant("オホーツク研究会")
@@ -49,11 +62,23 @@ def world(department_a, partner_member, evaluator):
     evaluating = make_call(
         forming_project(department_a, title="審査中の事業"), title="審査中の公募"
     )
-    own_app = submit(evaluating, own)
+    own_draft = services.application_save_draft(
+        actor=None, call=evaluating, partner=own, proposal=PROPOSAL_SENTINEL, plan="計画"
+    )
+    pdf = SimpleUploadedFile(ATTACHMENT_NAME, b"%PDF-1.7\n...", content_type="application/pdf")
+    attachment = services.attachment_add(actor=None, application=own_draft, upload=pdf)
+    own_app = services.application_submit(actor=None, application=own_draft)
     other_app = submit(evaluating, other)
     Call.objects.filter(pk=evaluating.pk).update(deadline=now - timedelta(minutes=1))
     evaluating.refresh_from_db()
-    (assignment,) = to_evaluation(evaluating, [evaluator], after=now)
+    assignment, conflicted = to_evaluation(evaluating, [evaluator, conflicted_evaluator], after=now)
+    services.conflict_declare(
+        actor=conflicted_evaluator,
+        assignment=conflicted,
+        application=own_app,
+        has_conflict=True,
+        note="団体の会員です",
+    )
     published = make_call(
         forming_project(department_a, title="決定済みの事業"), title="決定済みの公募"
     )
@@ -78,5 +103,7 @@ def world(department_a, partner_member, evaluator):
         "own_app": own_app,
         "other_app": other_app,
         "assignment": assignment,
+        "conflicted_assignment": conflicted,
+        "attachment": attachment,
         "winner": winner,
     }

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import DepartmentFactory, UserFactory
+from kyodo.accounts.tests.personas import PERSONAS
 from kyodo.calls import services
 from kyodo.partners.tests.factories import PartnerFactory, membership
 from kyodo.projects.models import ProjectStatus
@@ -19,6 +20,14 @@ _numbers = itertools.count(1)
 TOKYO = ZoneInfo("Asia/Tokyo")
 # 17:00 in Japan is 08:00 UTC: the boundary must be judged in Japan time.
 DEADLINE = datetime(2026, 12, 25, 17, 0, tzinfo=TOKYO)
+
+# The shared personas and the evaluator who declared a conflict with the world's application
+# of the persona partner member's organisation (and has not declared on the other one).
+CALL_PERSONAS = [*PERSONAS, "conflicted_evaluator"]
+# What the application of the persona partner member's organisation says: no one excluded from
+# its evaluation may read it.
+PROPOSAL_SENTINEL = "利益相反確認用の提案本文"
+ATTACHMENT_NAME = "企画書_利益相反確認.pdf"
 
 
 class Abandoned(Exception):

@@ -21,7 +21,13 @@ PUBLIC = {
     "staff_b",
     "partner_member",
     "evaluator",
+    "conflicted_evaluator",
 }
+
+
+# Who reads the application of the persona partner member's organisation (and downloads its
+# attachment): the evaluator has not declared yet, the conflicted evaluator declared a conflict.
+READERS = {"coordinator", "partner_member"}
 
 
 def page_access(world):
@@ -36,12 +42,14 @@ def page_access(world):
         (reverse("calls:my_applications"), {"partner_member"}),
         (reverse("calls:application_new", args=[world["open"].pk]), {"partner_member"}),
         (
+            # Evaluators see who applied; what they read depends on their declaration
+            # (test_conflicts.py).
             reverse("calls:application_detail", args=[world["own_app"].pk]),
-            {"coordinator", "partner_member", "evaluator"},
+            {"coordinator", "partner_member", "evaluator", "conflicted_evaluator"},
         ),
         (
             reverse("calls:application_detail", args=[world["other_app"].pk]),
-            {"coordinator", "evaluator"},
+            {"coordinator", "evaluator", "conflicted_evaluator"},
         ),
         (reverse("calls:manage_list"), {"coordinator"}),
         (reverse("calls:call_create"), {"coordinator"}),
@@ -51,7 +59,7 @@ def page_access(world):
         (reverse("calls:ranking", args=[world["published"].pk]), {"coordinator"}),
         (reverse("calls:receipt_lookup"), {"coordinator"}),
         (reverse("calls:grant_list"), {"coordinator"}),
-        (reverse("calls:evaluation_queue"), {"evaluator"}),
+        (reverse("calls:evaluation_queue"), {"evaluator", "conflicted_evaluator"}),
         (reverse("calls:evaluation_detail", args=[world["assignment"].pk]), {"evaluator"}),
         (
             reverse(
@@ -60,6 +68,18 @@ def page_access(world):
             ),
             {"evaluator"},
         ),
+        (
+            reverse("calls:evaluation_detail", args=[world["conflicted_assignment"].pk]),
+            {"conflicted_evaluator"},
+        ),
+        (
+            reverse(
+                "calls:evaluation_application",
+                args=[world["conflicted_assignment"].pk, world["own_app"].pk],
+            ),
+            {"conflicted_evaluator"},
+        ),
+        (reverse("calls:attachment_download", args=[world["attachment"].pk]), READERS),
     ]
 
 

@@ -71,8 +71,28 @@ def application_new(request, call):
     )
 
 
+def _excluded(request, application):
+    """What an evaluator who has not declared no conflict sees: who applied, and why not more."""
+    assignment = application.call.assignments.filter(evaluator=request.user).first()
+    declaration = (
+        assignment.declarations.filter(application=application).first() if assignment else None
+    )
+    return render(
+        request,
+        "calls/application_excluded.html",
+        {
+            "call": application.call,
+            "application": application,
+            "assignment": assignment,
+            "declaration": declaration,
+        },
+    )
+
+
 @application_view("calls.view_application")
 def application_detail(request, application):
+    if not request.user.has_perm("calls.read_application", application):
+        return _excluded(request, application)
     editable = request.user.has_perm("calls.edit_application", application)
     form = None
     if request.user.has_perm("calls.act_for_application", application):

@@ -38,7 +38,11 @@ def evaluation_detail(request, assignment):
         "applications": selectors.applications_for_evaluator(assignment),
     }
     if request.user.has_perm("calls.view_other_scores", assignment):
-        context["criteria"], context["rows"] = selectors.ranking(call)
+        # Only the applications the evaluator scored themselves (none with a conflict).
+        scored = {a.pk for a in context["applications"] if a.scored and not a.conflict}
+        criteria, rows = selectors.ranking(call)
+        context["criteria"] = criteria
+        context["rows"] = [row for row in rows if row.application.pk in scored]
     return render(request, "calls/evaluation_detail.html", context)
 
 
@@ -102,8 +106,11 @@ def evaluation_application(request, assignment, application_id):
         if form is None:
             return redirect("calls:evaluation_application", assignment.pk, application.pk)
     form = form or _blank_form(request, assignment, declaration, criteria, scores)
+    # Conflicts of interest on reading: the content only after declaring no conflict, the
+    # others' scores only on an application scored oneself, after submitting.
+    readable = request.user.has_perm("calls.read_application", application)
     others = []
-    if request.user.has_perm("calls.view_other_scores", assignment):
+    if request.user.has_perm("calls.view_others_scores_on", application):
         others = selectors.other_evaluators_scores(assignment, application)
     return render(
         request,
@@ -111,7 +118,8 @@ def evaluation_application(request, assignment, application_id):
         {
             "assignment": assignment,
             "application": application,
-            "attachments": application.attachments.all(),
+            "readable": readable,
+            "attachments": application.attachments.all() if readable else [],
             "declaration": declaration,
             "criteria": criteria,
             "my_scores": [(c, scores.get(c.pk)) for c in criteria],
