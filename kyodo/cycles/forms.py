@@ -288,3 +288,9 @@ class IncidentForm(forms.Form):
                 _("Record the countermeasure before marking the trouble as addressed or closed."),
             )
         return data
+
+
+class IncidentEditForm(IncidentForm):
+    """The edit of a trouble record carries the version it was opened at (no lost update)."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

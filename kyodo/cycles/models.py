@@ -265,6 +265,7 @@ class Incident(KyodoModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    lock_version = models.PositiveIntegerField(default=1, editable=False)  # kyodo.core.locking
     history = HistoricalRecords()
 
     class Meta:

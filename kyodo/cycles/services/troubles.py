@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.cycles.models import (
     Cycle,
@@ -49,14 +50,18 @@ def incident_record(*, actor, project, cycle=None, **fields) -> Incident:
 
 
 @transaction.atomic
-def incident_update(*, actor, incident: Incident, **fields) -> Incident:
+def incident_update(*, actor, incident: Incident, lock_version=None, **fields) -> Incident:
+    """Change a trouble record; with `lock_version` (the edit form's), a stale save is refused
+    with `EditConflict` (kyodo.core.locking)."""
     require_perm(actor, "cycles.log_trouble", incident)
     unknown = set(fields) - set(INCIDENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown incident fields: {sorted(unknown)}")
     merged = {name: getattr(incident, name) for name in INCIDENT_FIELDS} | fields
     _validate_incident(merged)
+    check_lock(Incident, incident, lock_version)
     for name, value in fields.items():
         setattr(incident, name, value)
+    incident.lock_version += 1
     incident.save()
     return incident

@@ -60,16 +60,17 @@ def attempt(request, call, success) -> bool:
     return True
 
 
-def save_form(request, form, save, success, then):
+def save_form(request, form, save, success, then, *, lock_version=None):
     """A valid POSTed form is saved by `save(cleaned_data)` (a service call): then the person
     reads `success` and goes to `then` (a URL, or a function of what `save` returned). None
-    when there is nothing to save or the service refused: its error is then on the form."""
+    when there is nothing to save or the service refused: its error is then on the form
+    (after an edit conflict, based on the version `lock_version()` returns)."""
     if request.method != "POST" or form is None or not form.is_valid():
         return None
     try:
         result = save(form.cleaned_data)
     except ValidationError as error:
-        apply_service_error(form, error)
+        apply_service_error(form, error, lock_version() if lock_version else None)
         return None
     messages.success(request, success)
     return redirect(then(result) if callable(then) else then)

@@ -3,9 +3,10 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kyodo.core.locking import current_lock_version
 from kyodo.core.permissions import object_permission_required
 from kyodo.cycles import services
-from kyodo.cycles.forms import IncidentForm
+from kyodo.cycles.forms import IncidentEditForm, IncidentForm
 from kyodo.cycles.models import Incident
 from kyodo.cycles.views.common import page, project_view, save_form
 
@@ -39,13 +40,15 @@ def troubles(request, project):
 )
 def trouble_edit(request, incident):
     initial = {name: getattr(incident, name) for name in services.INCIDENT_FIELDS}
-    form = IncidentForm(request.POST or None, initial=initial)
+    initial["lock_version"] = incident.lock_version
+    form = IncidentEditForm(request.POST or None, initial=initial)
     response = save_form(
         request,
         form,
         lambda data: services.incident_update(actor=request.user, incident=incident, **data),
         _("The trouble record has been updated."),
         reverse("cycles:troubles", args=[incident.project_id]),
+        lock_version=lambda: current_lock_version(Incident, pk=incident.pk),
     )
     return response or page(
         request, "cycles/trouble_edit.html", incident.project, form=form, incident=incident
