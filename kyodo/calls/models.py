@@ -6,6 +6,9 @@ once a call opens, every score is kept per evaluator and criterion, and the resu
 what was used.
 """
 
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -191,7 +194,11 @@ class Application(KyodoModel):
 
 
 def attachment_path(instance, filename: str) -> str:
-    return f"calls/{instance.application.call_id}/{instance.application_id}/{filename}"
+    """A random name, unrelated to the call, the application or what the file was called (kept
+    in `original_name`): files are served only by the permission-checked download view, and
+    the layout never relies on an address staying secret."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"calls/attachments/{uuid.uuid4().hex}{suffix if suffix.isascii() else ''}"
 
 
 class Attachment(KyodoModel):

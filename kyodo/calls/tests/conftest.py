@@ -24,6 +24,7 @@ from kyodo.calls.tests.factories import (
     submit,
     to_evaluation,
 )
+from kyodo.core.tests.helpers import sample_pdf
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def world(department_a, partner_member, evaluator, conflicted_evaluator, setting
     own_draft = services.application_save_draft(
         actor=None, call=evaluating, partner=own, proposal=PROPOSAL_SENTINEL, plan="計画"
     )
-    pdf = SimpleUploadedFile(ATTACHMENT_NAME, b"%PDF-1.7\n...", content_type="application/pdf")
+    pdf = SimpleUploadedFile(ATTACHMENT_NAME, sample_pdf(), content_type="application/pdf")
     attachment = services.attachment_add(actor=None, application=own_draft, upload=pdf)
     own_app = services.application_submit(actor=None, application=own_draft)
     other_app = submit(evaluating, other)

@@ -12,6 +12,7 @@ from kyodo.calls.forms import ApplicationForm
 from kyodo.calls.views.access import application_view, attachment_view, call_view
 from kyodo.core.forms import apply_service_error
 from kyodo.core.permissions import permission_required
+from kyodo.core.uploads import KINDS
 
 
 @permission_required("calls.apply")
@@ -121,9 +122,16 @@ def application_detail(request, application):
 
 @attachment_view("calls.view_attachment")
 def attachment_download(request, attachment):
-    return FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
+    """The only way to an attachment: after the rule, as a download that never runs as a page."""
+    extension = attachment.original_name.rpartition(".")[2].lower()
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=KINDS.get(extension, (None, "application/octet-stream"))[1],
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST
