@@ -436,3 +436,13 @@ def test_workspace_links_to_the_cycles(persona_client, project):
     assert reverse("cycles:troubles", args=[project.pk]) in overview
     history = client.get(reverse("projects:history", args=[project.pk])).content.decode()
     assert reverse("cycles:project_history", args=[project.pk]) in history
+
+
+def test_another_departments_staff_read_the_workspace_marked_read_only(persona_client, project):
+    """Decided (issue 12): the city hall shares its work, so staff of another department read a
+    project's workspace, but never change it, and the page says so."""
+    url = reverse("projects:overview", args=[project.pk])
+    html = persona_client("staff_b").get(url).content.decode()
+    assert "閲覧のみ" in html
+    assert reverse("projects:edit", args=[project.pk]) not in html
+    assert "閲覧のみ" not in persona_client("staff_a").get(url).content.decode()
