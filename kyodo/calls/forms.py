@@ -49,6 +49,8 @@ class DateInput(forms.DateInput):
 
 class CallForm(forms.ModelForm):
     budget_ceiling = YenField(label=_("budget ceiling (yen)"), required=False, max_value=MAX_AMOUNT)
+    # The version the form was opened at: a save based on an older one is refused.
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Call
@@ -72,6 +74,7 @@ class CallForm(forms.ModelForm):
         # A UUID key is set before saving, so "new" is told by _state, not by pk.
         if not self.instance._state.adding:
             del self.fields["project"]
+            self.fields["lock_version"].initial = self.instance.lock_version
             if self.instance.criteria_locked:
                 self.fields["selection_method"].disabled = True
                 self.fields["selection_method"].help_text = _("Fixed once the call is open.")

@@ -84,6 +84,8 @@ class Call(KyodoModel):
     decision_reason = models.TextField(_("reason for the selection"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     published_at = models.DateTimeField(_("result published at"), null=True, blank=True)
+    # Raised by every edit through `call_update`: a form based on an older version is refused.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     objects = CallQuerySet.as_manager()

@@ -112,6 +112,8 @@ class EventForm(ProjectChoiceMixin, forms.ModelForm):
         required=False,
         help_text=_("Shown to the public from this date. Leave empty to keep it as a draft."),
     )
+    # The version the form was opened at: a save based on an older one is refused.
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Event
@@ -126,6 +128,7 @@ class EventForm(ProjectChoiceMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_project(user)
+        self.fields["lock_version"].initial = self.instance.lock_version
 
     def clean(self):
         data = super().clean()
@@ -154,6 +157,7 @@ class NewsForm(ProjectChoiceMixin, forms.ModelForm):
         required=False,
         help_text=_("Shown to the public from this date. Leave empty to keep it as a draft."),
     )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = News
@@ -162,6 +166,7 @@ class NewsForm(ProjectChoiceMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_project(user)
+        self.fields["lock_version"].initial = self.instance.lock_version
 
 
 class WithdrawForm(forms.Form):

@@ -47,6 +47,8 @@ class Publishable(KyodoModel):
         blank=True,
         help_text=_("For staff and partner members only; never published."),
     )
+    # Raised by every edit through the services: a form based on an older version is refused.
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -7,6 +7,7 @@ index kept up to date, withdrawal instead of deletion); only their fields differ
 from django.db import transaction
 from django.utils import timezone
 
+from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.portal.models import Event, News
 from kyodo.portal.search import reindex
@@ -62,10 +63,14 @@ def _create(model, fields: tuple[str, ...], actor, values: dict):
     return item
 
 
-def _update(item, fields: tuple[str, ...], actor, values: dict):
+def _update(item, fields: tuple[str, ...], actor, values: dict, lock_version=None):
+    """Change an item; refused if someone saved it since `lock_version` (the form's:
+    `EditConflict`, naming what they changed)."""
     require_perm(actor, "portal.change_item", item)
     if "project" in values:
         require_perm(actor, "portal.publish_for_project", values["project"])
+    check_lock(type(item), item, lock_version)
+    item.lock_version += 1
     _apply(item, fields, values)
     return item
 
@@ -87,8 +92,8 @@ def event_create(*, actor, **values) -> Event:
 
 
 @transaction.atomic
-def event_update(*, actor, event: Event, **values) -> Event:
-    return _update(event, EVENT_FIELDS, actor, values)
+def event_update(*, actor, event: Event, lock_version: int | None = None, **values) -> Event:
+    return _update(event, EVENT_FIELDS, actor, values, lock_version)
 
 
 @transaction.atomic
@@ -103,8 +108,8 @@ def news_create(*, actor, **values) -> News:
 
 
 @transaction.atomic
-def news_update(*, actor, news: News, **values) -> News:
-    return _update(news, NEWS_FIELDS, actor, values)
+def news_update(*, actor, news: News, lock_version: int | None = None, **values) -> News:
+    return _update(news, NEWS_FIELDS, actor, values, lock_version)
 
 
 @transaction.atomic

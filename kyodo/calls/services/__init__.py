@@ -45,6 +45,7 @@ from kyodo.calls.services.grants import (
     grant_set_disclosure,
     purpose_key,
 )
+from kyodo.core.locking import EditConflict
 
 __all__ = [
     "APPLICATION_FIELDS",
@@ -54,6 +55,7 @@ __all__ = [
     "DEFAULT_MAX_SCORE",
     "LOCKED_FIELDS",
     "CriterionInput",
+    "EditConflict",
     "application_save_draft",
     "application_submit",
     "attachment_add",

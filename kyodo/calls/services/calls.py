@@ -18,6 +18,7 @@ from kyodo.calls.models import (
     CriterionKind,
 )
 from kyodo.calls.services.common import mail_applicant, now_or_clock, refuse
+from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import index_update
 from kyodo.projects.services import participation_add
@@ -85,10 +86,13 @@ def call_create(*, actor, project, criteria: Sequence[CriterionInput] | None = N
 
 
 @transaction.atomic
-def call_update(*, actor, call: Call, **fields) -> Call:
+def call_update(*, actor, call: Call, lock_version: int | None = None, **fields) -> Call:
+    """Change what the call says; refused if someone saved it since `lock_version` (the
+    form's: `EditConflict`, naming what they changed)."""
     require_perm(actor, "calls.manage_calls", call)
     call = Call.objects.select_for_update().get(pk=call.pk)
     require_perm(actor, "calls.edit_call", call)
+    check_lock(Call, call, lock_version)
     for name, value in fields.items():
         if name not in CALL_FIELDS:
             raise TypeError(name)
@@ -96,6 +100,7 @@ def call_update(*, actor, call: Call, **fields) -> Call:
             refuse(_("The selection method is fixed once the call is open."), "method_locked")
         setattr(call, name, value)
     call.full_clean()
+    call.lock_version += 1
     call.save()
     index_update(call)
     return call

@@ -16,9 +16,11 @@ from kyodo.calls.forms import (
     DecisionForm,
     ReceiptLookupForm,
 )
+from kyodo.calls.models import Call
 from kyodo.calls.rules import CRITERIA_OPEN
 from kyodo.calls.views.access import assignment_view, call_view
 from kyodo.core.forms import apply_service_error
+from kyodo.core.locking import current_lock_version
 from kyodo.core.permissions import permission_required
 
 
@@ -55,10 +57,11 @@ def call_edit(request, call):
     form = CallForm(request.POST or None, instance=call)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k in services.CALL_FIELDS}
+        lock_version = form.cleaned_data.get("lock_version")
         try:
-            services.call_update(actor=request.user, call=call, **data)
+            services.call_update(actor=request.user, call=call, lock_version=lock_version, **data)
         except ValidationError as error:
-            apply_service_error(form, error)
+            apply_service_error(form, error, current_lock_version(Call, pk=call.pk))
         else:
             messages.success(request, _("The call has been saved."))
             return redirect("calls:manage_detail", call.pk)

@@ -1,9 +1,12 @@
 """Pages where staff and partner members create, edit and withdraw events and news."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kyodo.core.forms import apply_service_error
+from kyodo.core.locking import current_lock_version
 from kyodo.core.permissions import object_permission_required, permission_required
 from kyodo.portal import services
 from kyodo.portal.forms import EventForm, NewsForm, WithdrawForm
@@ -34,15 +37,28 @@ def manage_home(request):
     return render(request, "portal/manage/home.html", {"events": events, "news": news})
 
 
-def _edit(request, kind: str, item=None):
+def _save(request, kind: str, form, item) -> bool:
+    """Create or update through the service; its refusal (a stale save included) goes onto the
+    form, which keeps what was typed and is then based on the item as it is now."""
     spec = KINDS[kind]
-    form = spec["form"](request.POST or None, instance=item, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form._meta.fields}
+    values = {name: form.cleaned_data[name] for name in form._meta.fields}
+    try:
         if item is None:
             spec["create"](actor=request.user, **values)
         else:
-            spec["update"](actor=request.user, **{kind: item}, **values)
+            lock_version = form.cleaned_data.get("lock_version")
+            spec["update"](actor=request.user, **{kind: item}, lock_version=lock_version, **values)
+    except ValidationError as error:
+        current = current_lock_version(type(item), pk=item.pk) if item is not None else None
+        apply_service_error(form, error, current)
+        return False
+    return True
+
+
+def _edit(request, kind: str, item=None):
+    spec = KINDS[kind]
+    form = spec["form"](request.POST or None, instance=item, user=request.user)
+    if request.method == "POST" and form.is_valid() and _save(request, kind, form, item):
         messages.success(request, _("Saved."))
         return redirect("portal:manage_home")
     return render(
