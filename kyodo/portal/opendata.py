@@ -18,6 +18,7 @@ from datetime import date, time
 
 from django.urls import reverse
 
+from kyodo.core.exports import safe_cell
 from kyodo.core.models import Municipality
 
 VERSION_NOTE = "自治体標準オープンデータセット「イベント一覧」（推奨データセット項目定義の列順）"
@@ -118,10 +119,37 @@ def event_rows(events, *, base_url: str) -> list[dict]:
     return [event_row(e, municipality=municipality, base_url=base_url) for e in events]
 
 
+# Columns Kyodo writes itself in a fixed format (codes, the UUID, ISO dates, HH:MM times and
+# numbers): they stay exactly as formatted, so that a negative coordinate is still a number.
+FORMATTED_COLUMNS = frozenset(
+    {
+        "全国地方公共団体コード",
+        "ID",
+        "開始日",
+        "終了日",
+        "開始時間",
+        "終了時間",
+        "料金(基本)",
+        "緯度",
+        "経度",
+        "定員",
+        "参加申込終了日",
+        "参加申込終了時間",
+    }
+)
+
+
+def _spreadsheet_safe(row: dict) -> dict:
+    """The text a person typed never runs as a formula (CSV injection): a cell starting with
+    =, +, -, @, tab or CR gets a leading apostrophe (kyodo.core.exports.safe_cell)."""
+    return {k: v if k in FORMATTED_COLUMNS else safe_cell(v) for k, v in row.items()}
+
+
 def events_csv(rows: list[dict]) -> bytes:
-    """UTF-8 with BOM (so that Excel opens it correctly) and CRLF line ends."""
+    """UTF-8 with BOM (so that Excel opens it correctly) and CRLF line ends; text cells are
+    neutralised for spreadsheets (docs/opendata.md). The JSON carries the values as they are."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(_spreadsheet_safe(row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
