@@ -17,7 +17,7 @@ HOSTILE = {
     "description": "@SUM(A1)",
     "organiser": "+81 主催",
     "place_name": "-2+3",
-    "fee_details": "\t=HYPERLINK(\"http://example.com\")",
+    "fee_details": '\t=HYPERLINK("http://example.com")',
     "application_method": "\r=cmd|' /C calc'!A0",
 }
 
@@ -35,7 +35,7 @@ def test_formula_cells_are_neutralised_in_the_csv(client):
     assert record["説明"] == "'@SUM(A1)"
     assert record["主催者"] == "'+81 主催"
     assert record["場所名称"] == "'-2+3"
-    assert record["料金(詳細)"] == "'\t=HYPERLINK(\"http://example.com\")"
+    assert record["料金(詳細)"] == '\'\t=HYPERLINK("http://example.com")'
     assert record["参加申込方法"].startswith("'") and "calc" in record["参加申込方法"]
     # What Kyodo formats itself stays machine-readable: a negative coordinate is a number.
     assert record["緯度"] == "-33.868820" and record["経度"] == "-70.500000"
