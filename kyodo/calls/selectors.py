@@ -228,9 +228,13 @@ def member_organisations(user):
     return Partner.objects.filter(memberships__user=user).order_by("name")
 
 
-def application_of_organisations(call: Call, organisations):
-    """The application one of `organisations` already made to `call`, if any."""
-    return Application.objects.filter(call=call, partner__in=organisations).first()
+def applications_of_organisations(call: Call, organisations):
+    """The applications (drafts included) that `organisations` already made to `call`."""
+    return (
+        Application.objects.filter(call=call, partner__in=organisations)
+        .select_related("partner")
+        .order_by("partner__name")
+    )
 
 
 def application_by_receipt(number: str):

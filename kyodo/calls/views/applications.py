@@ -56,11 +56,16 @@ def _save_application(request, form, call, partner, application):
 
 @call_view("calls.apply", see="calls.view_call")
 def application_new(request, call):
+    """A new application for one of the member's organisations that has not applied yet; a
+    member of several chooses which (those that applied are linked instead)."""
     organisations = selectors.member_organisations(request.user)
-    existing = selectors.application_of_organisations(call, organisations)
-    if existing is not None:
-        return redirect("calls:application_detail", existing.pk)
-    form = ApplicationForm(request.POST or None, request.FILES or None, organisations=organisations)
+    existing = list(selectors.applications_of_organisations(call, organisations))
+    available = organisations.exclude(pk__in=[a.partner_id for a in existing])
+    if not available.exists():
+        if len(existing) == 1:
+            return redirect("calls:application_detail", existing[0].pk)
+        return redirect("calls:my_applications")
+    form = ApplicationForm(request.POST or None, request.FILES or None, organisations=available)
     if request.method == "POST" and form.is_valid():
         application, ok = _save_application(request, form, call, form.cleaned_data["partner"], None)
         if ok:
@@ -68,7 +73,7 @@ def application_new(request, call):
     return render(
         request,
         "calls/application_form.html",
-        {"call": call, "form": form, "application": None},
+        {"call": call, "form": form, "application": None, "existing": existing},
     )
 
 
