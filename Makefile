@@ -28,16 +28,22 @@ install-dev: $(STAMP_DEV)
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
-# Serves the app; the background task worker runs beside it and stops with it.
+# Serves the app on 127.0.0.1 only (DEBUG is on: its error pages are for this machine alone);
+# the background task worker runs beside it, is started again if it exits, and stops with it.
 run: migrate
 	$(BIN)/python manage.py seed_demo --if-empty
 	@$(BIN)/python manage.py demo_logins
+	@echo "Kyodo: serving http://127.0.0.1:$(PORT)/ on this machine only (127.0.0.1, DEBUG on)."
 	@trap 'kill 0' INT TERM EXIT; \
-	  $(BIN)/python manage.py db_worker & \
+	  while true; do \
+	    $(BIN)/python manage.py kyodo_worker; \
+	    echo "Kyodo: the task worker exited (status $$?); starting it again in 5 s." >&2; \
+	    sleep 5; \
+	  done & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py kyodo_worker
 
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -110,7 +110,8 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # Seconds a connection waits for another's write lock before "database is locked".
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
     }
     if _database["NAME"] != ":memory:":
         Path(_database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -172,6 +173,9 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Tasks READY for longer than this are shown on the administrator's home (kyodo.core.tasks_health).
+KYODO_TASK_WAIT_WARNING = timedelta(minutes=env_int("KYODO_TASK_WAIT_WARNING_MINUTES", 15))
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
