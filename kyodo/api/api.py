@@ -2,7 +2,9 @@
 
 Interactive documentation is at /api/docs and the OpenAPI 3 document at /api/openapi.json.
 Each resource lives in `kyodo/api/routers/<name>.py` and is mounted below with one line.
-Malformed parameters give 400 with a Japanese message (ninja's default would be 422).
+Malformed parameters give 400 with a Japanese message (ninja's default would be 422), and
+every error is answered in Japanese JSON (kyodo/api/messages.py; the 405 of a method other than
+GET and the 404 of an unknown address under /api/ are made in kyodo/api/urls.py).
 """
 
 from django.http import Http404
@@ -10,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from kyodo.api.messages import INVALID, NOT_FOUND, parameter_message
 from kyodo.api.routers import calls, events, news, partners, projects
 
 
@@ -50,19 +53,15 @@ api.add_router("/partners", partners.router)
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
     errors = [
-        {"loc": [str(part) for part in error.get("loc", [])], "msg": str(error.get("msg", ""))}
+        {"loc": [str(part) for part in error.get("loc", [])], "msg": parameter_message(error)}
         for error in exc.errors
     ]
-    return api.create_response(
-        request,
-        {"detail": "パラメータの形式が正しくありません。", "errors": errors},
-        status=400,
-    )
+    return api.create_response(request, {"detail": INVALID, "errors": errors}, status=400)
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": "見つかりません。", "errors": []}, status=404)
+    return api.create_response(request, {"detail": NOT_FOUND, "errors": []}, status=404)
 
 
 @api.exception_handler(HttpError)

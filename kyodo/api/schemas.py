@@ -1,8 +1,36 @@
-"""Shapes shared by every router: errors, paging, links and lookups."""
+"""Shapes shared by every router: errors, paging, links, lookups and the date parameter."""
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated
 
 from django.urls import reverse
 from ninja import Field, Schema
 from ninja.errors import HttpError
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+DATE_MESSAGE = "日付は YYYY-MM-DD の形式の、実在する日付で指定してください（例：2026-04-01）。"
+
+
+def _iso_date(value):
+    """Only a calendar date written YYYY-MM-DD (full-width digits folded): pydantic alone
+    would also take a number of seconds since 1970 (`?date_to=0`) or a datetime."""
+    if isinstance(value, date):
+        return value
+    text = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
+    text = text.replace("\u2212", "-")  # a minus sign typed for the hyphen
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise PydanticCustomError("iso_date", DATE_MESSAGE)
+
+
+# The type of every date parameter of the API.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class ErrorOut(Schema):

@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from kyodo.api.schemas import (
     ErrorOut,
+    IsoDate,
     PageOut,
     PageParams,
     dated_filters,
@@ -59,8 +60,8 @@ class EventPage(PageOut):
 
 
 class EventFilters(PageParams):
-    date_from: date | None = Field(None, description="Events that end on or after this date.")
-    date_to: date | None = Field(None, description="Events that start on or before this date.")
+    date_from: IsoDate | None = Field(None, description="Events that end on or after this date.")
+    date_to: IsoDate | None = Field(None, description="Events that start on or before this date.")
     project: UUID | None = Field(None, description="Only events of this project.")
 
 

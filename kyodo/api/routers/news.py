@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 from kyodo.api.routers.events import ProjectRef
 from kyodo.api.schemas import (
     ErrorOut,
+    IsoDate,
     PageOut,
     PageParams,
     dated_filters,
@@ -37,8 +38,8 @@ class NewsPage(PageOut):
 
 
 class NewsFilters(PageParams):
-    date_from: date | None = Field(None, description="Published on or after this date.")
-    date_to: date | None = Field(None, description="Published on or before this date.")
+    date_from: IsoDate | None = Field(None, description="Published on or after this date.")
+    date_to: IsoDate | None = Field(None, description="Published on or before this date.")
     project: UUID | None = Field(None, description="Only news of this project.")
 
 
