@@ -3,12 +3,15 @@
 Each place that takes uploads (partner documents, call attachments, cycle evidence) declares an
 `UploadPolicy`: the name endings it allows, its size limit and the sentence that tells a person
 what to attach instead. `validate_upload` refuses a file that is too large, has another ending,
-or whose content is not what its ending says (an HTML page renamed `.pdf` is refused). Files are
+or whose content is not what its ending says (an HTML page renamed `.pdf` is refused), and one
+that does not open as that kind of file (a PDF that pypdf cannot read, a broken Office archive,
+a "%PDF" header followed by a web page). Files are
 removed from storage only once the deletion of their row is committed (`delete_file_on_commit`),
 so a rollback never leaves a row without its file.
 """
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import partial
 
@@ -85,6 +88,55 @@ def detect_kind(uploaded) -> str | None:
     return None
 
 
+# Markup that a browser would run if it ever rendered the file as a page: a file claiming to be
+# a document or a picture has no business holding it near its start (a "%PDF" + HTML polyglot).
+_MARKUP = (b"<html", b"<!doctype", b"<script", b"<svg", b"<body", b"<iframe")
+
+
+def _pdf_opens(uploaded) -> bool:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(uploaded, strict=False).pages) > 0
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        return False
+
+
+def _zip_is_sound(uploaded) -> bool:
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            return archive.testzip() is None
+    except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError):
+        return False
+
+
+def _image_is_sound(kind: str, uploaded) -> bool:
+    data = uploaded.read()
+    if kind == "png":
+        return data[12:16] == b"IHDR"
+    return b"\xff\xd9" in data[-1024:]  # JPEG: the end-of-image marker
+
+
+def structure_is_sound(kind: str, uploaded) -> bool:
+    """Whether the file really is what its first bytes say: it opens as that kind of file."""
+    uploaded.seek(0)
+    head = uploaded.read(1024).lower()
+    uploaded.seek(0)
+    if any(marker in head for marker in _MARKUP):
+        return False
+    try:
+        if kind == "pdf":
+            return _pdf_opens(uploaded)
+        if kind in _OOXML_PARTS or kind in _ODF_TYPES:
+            return _zip_is_sound(uploaded)
+        if kind in ("png", "jpeg"):
+            return _image_is_sound(kind, uploaded)
+        return True  # the old binary Office formats: the compound-file header is checked
+    finally:
+        uploaded.seek(0)
+
+
 def extension_of(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
 
@@ -107,7 +159,7 @@ def validate_upload(uploaded, policy: UploadPolicy) -> str:
     if extension not in policy.extensions or extension not in KINDS:
         _refuse(policy, str(policy.wrong_type), "wrong_type")
     expected, content_type = KINDS[extension]
-    if detect_kind(uploaded) != expected:
+    if detect_kind(uploaded) != expected or not structure_is_sound(expected, uploaded):
         _refuse(
             policy,
             _("The content of this file is not a %(extension)s file; it was refused.")

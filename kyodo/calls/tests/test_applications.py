@@ -21,6 +21,7 @@ from kyodo.calls.tests.factories import (
     codes,
     submit,
 )
+from kyodo.core.tests.helpers import sample_pdf, sample_png
 
 # --- Applications and the deadline ----------------------------------------------------------
 
@@ -213,7 +214,7 @@ def test_attachments_of_the_wrong_type_are_refused(open_call, partner_member, se
     disguised = SimpleUploadedFile("proposal.pdf", b"MZ\x90\x00not a pdf")
     with pytest.raises(ValidationError):
         services.attachment_add(actor=partner_member, application=draft, upload=disguised, now=now)
-    pdf = SimpleUploadedFile("企画書.pdf", b"%PDF-1.7\n...", content_type="application/pdf")
+    pdf = SimpleUploadedFile("企画書.pdf", sample_pdf(), content_type="application/pdf")
     attachment = services.attachment_add(
         actor=partner_member, application=draft, upload=pdf, now=now
     )
@@ -237,12 +238,12 @@ def test_attachments_can_be_removed_from_a_draft_only(
         proposal="提案",
         plan="計画",
     )
-    png = SimpleUploadedFile("map.png", b"\x89PNG\r\n\x1a\n....")
+    png = SimpleUploadedFile("map.png", sample_png())
     kept = services.attachment_add(actor=partner_member, application=draft, upload=png, now=now)
     removed = services.attachment_add(
         actor=partner_member,
         application=draft,
-        upload=SimpleUploadedFile("old.png", b"\x89PNG\r\n\x1a\n...."),
+        upload=SimpleUploadedFile("old.png", sample_png()),
         now=now,
     )
     services.attachment_remove(actor=partner_member, attachment=removed, now=now)
@@ -265,7 +266,7 @@ def test_a_removed_attachment_keeps_its_file_until_the_removal_is_committed(
     draft = services.application_save_draft(
         actor=partner_member, call=open_call, partner=applicant(member=partner_member), now=now
     )
-    png = SimpleUploadedFile("map.png", b"\x89PNG\r\n\x1a\n....")
+    png = SimpleUploadedFile("map.png", sample_png())
     attachment = services.attachment_add(
         actor=partner_member, application=draft, upload=png, now=now
     )

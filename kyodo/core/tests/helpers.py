@@ -43,7 +43,7 @@ def sample_pdf(text: str = "Kyodo") -> bytes:
     from reportlab.pdfgen import canvas
 
     buffer = BytesIO()
-    page = canvas.Canvas(buffer)
+    page = canvas.Canvas(buffer, invariant=True)  # the same bytes every time
     page.drawString(72, 720, text)
     page.showPage()
     page.save()

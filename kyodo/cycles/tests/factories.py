@@ -2,9 +2,8 @@
 through the services, and the bytes of small real evidence files."""
 
 import datetime
-import struct
-import zlib
 
+from kyodo.core.tests.helpers import sample_pdf, sample_png
 from kyodo.cycles import services
 from kyodo.cycles.models import Side
 from kyodo.guideline.selectors import current_version
@@ -66,29 +65,8 @@ def cycle_in(project, phase: str, *, city_rating=3, partner_rating=3):
 # --- evidence files -----------------------------------------------------------------------
 
 
-def png_bytes() -> bytes:
-    """A real 1×1 PNG image."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
-def pdf_bytes() -> bytes:
-    """A real one-page PDF (empty page)."""
-    return (
-        b"%PDF-1.4\n"
-        b"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-        b"trailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+# Real files, made by the shared test helpers: the upload check opens them.
+png_bytes, pdf_bytes = sample_png, sample_pdf
 
 
 HTML_AS_PDF = ("報告.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>")

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kyodo.core.rules import PhaseRefused
+from kyodo.core.tests.helpers import sample_jpeg, sample_pdf, sample_png
 from kyodo.cycles import services
 from kyodo.cycles.models import ActivityRecord, Side
 from kyodo.cycles.tests.factories import (
@@ -18,7 +19,7 @@ from kyodo.cycles.tests.factories import (
 )
 
 # The first bytes of real files: their content is read when they are uploaded.
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+PNG = sample_png()
 
 # --- the service ----------------------------------------------------------------------------
 
@@ -32,7 +33,7 @@ def test_both_sides_record_activities_with_files(project, staff_a, partner_membe
         description="清掃",
         participants=20,
         volunteers=15,
-        files=[("写真.JPG", b"\xff\xd8\xff\xe0jpeg"), ("報告.pdf", b"%PDF-1.4\n")],
+        files=[("写真.JPG", sample_jpeg()), ("報告.pdf", sample_pdf())],
     )
     assert record.side == Side.PARTNER
     assert [a.content_type for a in record.attachments.all()] == ["image/jpeg", "application/pdf"]

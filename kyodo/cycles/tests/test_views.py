@@ -3,13 +3,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from kyodo.core.tests.helpers import sample_jpeg, sample_png
 from kyodo.cycles import services
 from kyodo.cycles.models import Cycle, Evaluation, Incident, Verification
 from kyodo.cycles.tests.factories import all_answers, cycle_in
 
 # The first bytes of real files: their content is read when they are uploaded.
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 16
+PNG = sample_png()
+JPEG = sample_jpeg()
 
 # Who sees a project's cycle pages: its city side, other city staff (read only), its partner.
 VIEWERS = {"coordinator", "staff_a", "staff_b", "partner_member"}
