@@ -9,6 +9,7 @@ from kyodo.accounts.models import Department, User
 from kyodo.accounts.roles import Role
 from kyodo.core.permissions import permission_required
 from kyodo.core.plugins import panels_for
+from kyodo.core.tasks_health import stalled_tasks
 
 HOME_URL_NAMES = {
     Role.ADMINISTRATOR: "accounts:administrator_home",
@@ -71,6 +72,7 @@ def administrator_home(request):
             "departments": departments,
             "roles": roles,
             "panels": panels_for(request, Role.ADMINISTRATOR),
+            "stalled_tasks": stalled_tasks(),
         },
     )
 

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "kyodo.core"
     label = "core"
     verbose_name = _("Kyodo core")
+
+    def ready(self):
+        # Every form text field in every app cleans control characters and line ends (12.6);
+        # installed here so that it never depends on which module is imported first.
+        from kyodo.core.forms import install_text_cleaning
+
+        install_text_cleaning()

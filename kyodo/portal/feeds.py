@@ -10,6 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.normalize import printable_text
 from kyodo.portal.markdown import plain_text
 from kyodo.portal.selectors import public_news
 
@@ -65,11 +66,13 @@ class NewsFeed(Feed):
     def items(self):
         return public_news()[:50]
 
+    # Stored text may hold characters XML cannot carry (typed before cleaning existed, or
+    # through the admin): the feed drops them rather than fail for everyone.
     def item_title(self, item):
-        return item.title
+        return printable_text(item.title)
 
     def item_description(self, item):
-        return plain_text(item.body)
+        return printable_text(plain_text(item.body))
 
     def item_link(self, item):
         return reverse("portal:news_detail", args=[item.pk])

@@ -59,3 +59,22 @@ def test_coordinator_home_query_count_does_not_grow(
 
 # session, user, user's groups (rules), municipality, departments
 QUERIES_COORDINATOR_HOME = 5
+
+
+def test_the_administrator_is_told_when_tasks_wait_too_long(persona_client, settings):
+    """A worker that died leaves tasks READY; the administrator's home says so (issue 12.8)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from kyodo.core.tests.worker_tasks import say_done
+
+    client = persona_client("administrator")
+    assert "ワーカー" not in client.get(reverse("accounts:administrator_home")).content.decode()
+    result = say_done.enqueue("stalled")
+    DBTaskResult.objects.filter(pk=result.id).update(
+        enqueued_at=timezone.now() - settings.KYODO_TASK_WAIT_WARNING - timedelta(minutes=1)
+    )
+    html = client.get(reverse("accounts:administrator_home")).content.decode()
+    assert "1件" in html and "ワーカー" in html

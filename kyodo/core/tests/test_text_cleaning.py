@@ -166,10 +166,6 @@ def test_every_form_accepts_or_refuses_arbitrary_text(text, administrator):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs kyodo/portal/feeds.py to pass title and body through normalize.printable_text",
-)
 def test_news_feed_survives_a_stored_control_character(client):
     from kyodo.portal.tests.factories import NewsFactory
 
