@@ -87,9 +87,14 @@ class ProjectFilterForm(forms.Form):
         label=_("Department in charge"), queryset=Department.objects.all(), required=False
     )
     fiscal_year = FiscalYearField(label=_("Fiscal year"), help_text="")
-    partner = forms.ModelChoiceField(
-        label=_("Partner"), queryset=Partner.objects.all(), required=False
+    # Words of a partner's name, not a <select> of every partner (20,000 at a large city).
+    partner_name = forms.CharField(
+        label=_("Partner"),
+        required=False,
+        help_text=_("Part of the name or reading of a participating partner."),
     )
+    # One partner by its id, set by links such as a partner's page; kept as the list pages.
+    partner = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
 
 class SuitabilityForm(forms.Form):

@@ -1,9 +1,12 @@
 """Reading projects: lists with their filters, what a project still needs, public projects."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from kyodo.core.normalize import normalize_search_key
+from kyodo.core.normalize import nfkc, normalize_search_key
+from kyodo.partners.models import Partner
 from kyodo.projects.models import (
     AgreedPoint,
     Agreement,
@@ -16,6 +19,23 @@ from kyodo.projects.models import (
     SuitabilityCheck,
 )
 
+# Rows per page of the staff project list.
+PAGE_SIZE = 50
+
+
+def _unconfirmed_points():
+    """How many of the project's agreed points await confirmation, as a correlated subquery:
+    computed for the rows of the page only, where a joined COUNT would group every project."""
+    points = (
+        AgreedPoint.objects.filter(project=OuterRef("pk"))
+        .unconfirmed()
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(points, output_field=IntegerField()), 0)
+
 
 def _list_queryset(qs: QuerySet) -> QuerySet:
     return (
@@ -23,22 +43,42 @@ def _list_queryset(qs: QuerySet) -> QuerySet:
         .prefetch_related(
             Prefetch("participations", queryset=Participation.objects.select_related("partner"))
         )
-        .annotate(
-            unconfirmed_count=Count(
-                "agreed_points",
-                filter=Q(agreed_points__city_confirmed_at__isnull=True)
-                | Q(agreed_points__partner_confirmed_at__isnull=True),
-                distinct=True,
-            )
-        )
-        .order_by("-created_at")
+        .annotate(unconfirmed_count=_unconfirmed_points())
+        # Newest first, walking the created_at index; the key breaks ties so pages are stable.
+        .order_by("-created_at", "-pk")
     )
 
 
+def _with_partners(partners: QuerySet) -> Q:
+    """Projects in which one of `partners` takes part (a subquery: no join, no DISTINCT)."""
+    return Q(pk__in=Participation.objects.filter(partner__in=partners).values("project_id"))
+
+
+def _partner_name_filter(qs: QuerySet, partner_name: str) -> QuerySet:
+    for word in nfkc(partner_name).split():
+        qs = qs.filter(
+            _with_partners(
+                Partner.objects.filter(Q(name__icontains=word) | Q(name_kana__icontains=word))
+            )
+        )
+    return qs
+
+
 def projects_for_list(
-    user, *, status="", form="", department=None, fiscal_year=None, partner=None, q=""
+    user,
+    *,
+    status="",
+    form="",
+    department=None,
+    fiscal_year=None,
+    partner=None,
+    partner_name="",
+    q="",
 ) -> QuerySet:
-    """The staff project list with its filters; the search folds full-width and case."""
+    """The staff project list with its filters; the search folds full-width and case.
+
+    `partner` is one partner (or its id), `partner_name` words of partners' names or readings.
+    """
     qs = Project.objects.visible_to(user)
     if status:
         qs = qs.filter(status=status)
@@ -52,12 +92,17 @@ def projects_for_list(
             Q(fiscal_year_to__gte=fiscal_year) | Q(fiscal_year_to__isnull=True),
         ).exclude(fiscal_year_from__isnull=True, fiscal_year_to__isnull=True)
     if partner is not None:
-        qs = qs.filter(participations__partner=partner)
+        qs = qs.filter(_with_partners(Partner.objects.filter(pk=getattr(partner, "pk", partner))))
+    qs = _partner_name_filter(qs, partner_name)
     for word in normalize_search_key(q).split():
-        qs = qs.filter(
-            Q(search_text__contains=word) | Q(participations__partner__name__icontains=word)
-        )
-    return _list_queryset(qs.distinct())
+        named = Partner.objects.filter(name__icontains=word)
+        qs = qs.filter(Q(search_text__contains=word) | _with_partners(named))
+    return _list_queryset(qs)
+
+
+def project_page(user, filters: dict, page_number) -> Page:
+    """One page of the staff list: a COUNT of the filtered projects, then the page's rows."""
+    return Paginator(projects_for_list(user, **filters), PAGE_SIZE).get_page(page_number)
 
 
 def projects_of_department(department) -> QuerySet:

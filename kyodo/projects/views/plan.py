@@ -19,15 +19,21 @@ from kyodo.projects.views.workspace import MANUAL_TRANSITIONS, project_view, ren
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    projects = selectors.projects_for_list(
-        request.user, **{k: v for k, v in filters.items() if v not in (None, "")}
+    page = selectors.project_page(
+        request.user,
+        {k: v for k, v in filters.items() if v not in (None, "")},
+        request.GET.get("page"),
     )
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
     return render(
         request,
         "projects/list.html",
         {
             "form": form,
-            "projects": projects,
+            "page": page,
+            "projects": page.object_list,
+            "query_string": query_string.urlencode(),
             "can_create": request.user.has_perm("projects.create_project"),
         },
     )
