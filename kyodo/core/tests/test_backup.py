@@ -16,7 +16,11 @@ from django.db import connection
 
 from kyodo.core.management.backups import sha256, storage_roots
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Transactional (a backup reads what is committed). serialized_rollback: the flush after the
+# test then leaves no rows of its own behind, and the next such test restores the data
+# migrations' rows (without it, the flush re-creates content types under new ids and the next
+# serialized test fails on their unique names).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def every_row() -> dict[str, list[str]]:
