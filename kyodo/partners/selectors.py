@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 
 from kyodo.core.normalize import normalize_search_key
-from kyodo.core.search.index import explain, search
+from kyodo.core.search.index import explain, search, search_best
 from kyodo.core.search.registry import STAFF
 from kyodo.partners.models import ActivityField, Partner, PartnerMembership, PartnerType
 
@@ -74,30 +74,59 @@ class PartnerFilters:
 
 def filtered_partners(filters: PartnerFilters) -> list[Partner]:
     """All partners matching the filters, ranked by the search when there is a query."""
-    queryset = filters.apply(Partner.objects.all())
     if not filters.query.strip():
-        return list(partners_for_list().filter(pk__in=queryset.values("pk")))
-    hits = search(queryset, filters.query, audience=STAFF)
+        return list(filters.apply(partners_for_list()))
+    hits = search(filters.apply(Partner.objects.all()), filters.query, audience=STAFF)
     found = partners_for_list().in_bulk([hit.object_id for hit in hits])
     return [found[hit.object_id] for hit in hits if hit.object_id in found]
 
 
-def partner_page(filters: PartnerFilters, page_number):
-    """One page of the staff list; with a query, each partner carries `matched_terms`."""
+# Rows per page of the staff list.
+PAGE_SIZE = 50
+
+
+def _page_number(page_number) -> int:
+    try:
+        return max(1, int(page_number))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _search_page(filters: PartnerFilters, number: int):
+    """The page's hits and the total from the index in one query (the last page if past it)."""
     queryset = filters.apply(Partner.objects.all())
+
+    def best(n):
+        offset = (n - 1) * PAGE_SIZE
+        return search_best(queryset, filters.query, PAGE_SIZE, offset=offset, audience=STAFF)
+
+    found = best(number)
+    if not found.hits and number > 1:
+        total = best(1).total
+        number = max(1, -(-total // PAGE_SIZE))
+        found = best(number)
+    return found, number
+
+
+def partner_page(filters: PartnerFilters, page_number):
+    """One page of the staff list; with a query, each partner carries `matched_terms`.
+
+    Without a query the database counts and pages the filtered, ordered partners (the
+    (name_kana, name) index gives the order); with one, the search index ranks and pages the
+    hits, so only the page's partners are read.
+    """
     if not filters.query.strip():
-        paginator = Paginator(partners_for_list().filter(pk__in=queryset.values("pk")), 50)
-        return paginator.get_page(page_number)
-    paginator = Paginator(search(queryset, filters.query, audience=STAFF), 50)
-    page = paginator.get_page(page_number)
-    hits = explain(Partner, list(page.object_list), filters.query, audience=STAFF)
-    found = partners_for_list().in_bulk([hit.object_id for hit in hits])
-    partners = []
+        ordered = filters.apply(partners_for_list()).order_by("name_kana", "name", "pk")
+        return Paginator(ordered, PAGE_SIZE).get_page(page_number)
+    found, number = _search_page(filters, _page_number(page_number))
+    page = Paginator(range(found.total), PAGE_SIZE).get_page(number)
+    hits = explain(Partner, found.hits, filters.query, audience=STAFF)
+    partners = partners_for_list().in_bulk([hit.object_id for hit in hits])
+    page.object_list = []
     for hit in hits:
-        if hit.object_id in found:
-            found[hit.object_id].matched_terms = hit.terms
-            partners.append(found[hit.object_id])
-    page.object_list = partners
+        if hit.object_id in partners:
+            partners[hit.object_id].matched_terms = hit.terms
+            page.object_list.append(partners[hit.object_id])
     return page
 
 

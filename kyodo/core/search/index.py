@@ -103,8 +103,9 @@ def _scope_sql(scope) -> tuple[str, list]:
     return f" AND d.object_id IN ({sql})", list(params)
 
 
-def _ordered(sql: str, ranked: bool, limit: int | None) -> str:
-    """Best first; with a limit, at most `limit` rows, each with the number of matches in all.
+def _ordered(sql: str, ranked: bool, limit: int | None, offset: int = 0) -> str:
+    """Best first; with a limit, at most `limit` rows (after skipping `offset`), each with the
+    number of matches in all.
 
     With a limit the total comes with the rows (a window over every match, computed before
     LIMIT), so a page of results and "N found" cost one query; the window wraps the match as
@@ -115,7 +116,7 @@ def _ordered(sql: str, ranked: bool, limit: int | None) -> str:
     if limit is None:
         return sql + order
     wrapped = f"SELECT object_id, score, COUNT(*) OVER () AS total FROM ({sql}) hits"
-    return f"{wrapped}{order} LIMIT {int(limit)}"
+    return f"{wrapped}{order} LIMIT {int(limit)} OFFSET {max(0, int(offset))}"
 
 
 def _terms(query_words: list[str], mode: str, joiners: tuple[str, str], quote) -> str:
@@ -167,6 +168,7 @@ def _ranked(
     ranked: bool = True,
     limit: int | None = None,
     audience: str = PUBLIC,
+    offset: int = 0,
 ) -> Found:
     kind = registry.for_model(queryset.model).kind_for(audience)
     scope = None
@@ -175,7 +177,7 @@ def _ranked(
     build = _postgresql_query if connection.vendor == "postgresql" else _sqlite_query
     sql, params = build(kind, query_words, mode, scope, ranked)
     with connection.cursor() as cursor:
-        cursor.execute(_ordered(sql, ranked, limit), params)
+        cursor.execute(_ordered(sql, ranked, limit, offset), params)
         rows = cursor.fetchall()
     hits = [Hit(uuid.UUID(str(row[0])), float(row[1])) for row in rows]
     if limit is None:
@@ -211,17 +213,24 @@ def search(
 
 
 def search_best(
-    queryset: models.QuerySet, query: str, limit: int, *, mode: str = "all", audience=PUBLIC
+    queryset: models.QuerySet,
+    query: str,
+    limit: int,
+    *,
+    mode: str = "all",
+    audience=PUBLIC,
+    offset: int = 0,
 ) -> Found:
     """The `limit` best hits of `search()` and the number of matches in all, in one query.
 
-    For pages that show only the first results (the portal's search): with 10,000 matches it
-    spares reading and sorting them all in Python.
+    For pages that show only the first results (the portal's search), or one page of them
+    (`offset` hits skipped: the staff partner list): with 10,000 matches it spares reading and
+    sorting them all in Python. Past the last hit, `hits` is empty and `total` 0.
     """
     query_words = _query_words(query, mode)
     if not query_words:
         return Found(hits=[], total=0)
-    return _ranked(queryset, query_words, mode, limit=limit, audience=audience)
+    return _ranked(queryset, query_words, mode, limit=limit, audience=audience, offset=offset)
 
 
 def explain(
