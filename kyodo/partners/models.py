@@ -101,6 +101,10 @@ class Partner(KyodoModel):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name_kana", "name"]
+        # The staff list's order walked in an index (issue 19); the key keeps pages stable.
+        indexes = [
+            models.Index(fields=["name_kana", "name", "id"], name="partners_partner_kana_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
