@@ -4,16 +4,15 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from kyodo.accounts.models import Department, User
 from kyodo.accounts.roles import ROLE_LABELS, Role
 from kyodo.accounts.services import user_set_roles
-from kyodo.core.admin import ReadOnlyAdminMixin
+from kyodo.core.admin import KyodoHistoryAdmin, ReadOnlyAdminMixin
 
 
 @admin.register(Department)
-class DepartmentAdmin(SimpleHistoryAdmin):
+class DepartmentAdmin(KyodoHistoryAdmin):
     list_display = ["bureau", "name", "code", "sort_order", "is_active"]
     search_fields = ["bureau", "name", "name_kana", "code"]
 
@@ -42,7 +41,7 @@ class UserRolesForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
+class UserAdmin(DjangoUserAdmin, KyodoHistoryAdmin):
     form = UserRolesForm
     list_display = ["username", "display_name", "department", "email", "is_active"]
     list_select_related = ["department"]

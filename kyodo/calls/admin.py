@@ -3,13 +3,12 @@ lock criteria, enforce the deadline and keep evaluation blind), so the admin sit
 records and their history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from kyodo.calls.models import Application, Call, Grant
-from kyodo.core.admin import ReadOnlyAdminMixin
+from kyodo.core.admin import KyodoHistoryAdmin, ReadOnlyAdminMixin
 
 
-class ReadOnlyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class ReadOnlyAdmin(ReadOnlyAdminMixin, KyodoHistoryAdmin):
     pass
 
 

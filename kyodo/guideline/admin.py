@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from kyodo.core.admin import KyodoHistoryAdmin
 from kyodo.guideline.models import Checklist
 
 
 @admin.register(Checklist)
-class ChecklistAdmin(SimpleHistoryAdmin):
+class ChecklistAdmin(KyodoHistoryAdmin):
     """Titles and explanations only: questions change through the revision page (versions)."""
 
     list_display = ["title", "kind", "section", "sort_order"]

@@ -2,9 +2,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from kyodo.core.admin import ReadOnlyAdminMixin
+from kyodo.core.admin import KyodoHistoryAdmin, ReadOnlyAdminMixin
 from kyodo.core.search.index import index_update
 from kyodo.partners.models import (
     ActivityField,
@@ -26,7 +25,7 @@ class PartnerMembershipInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(KyodoHistoryAdmin):
     """Profiles are best edited on the partner pages, members on the partner's member page."""
 
     list_display = ["name", "partner_type", "listed_publicly"]
@@ -49,7 +48,7 @@ class PartnerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartnerType, ActivityField)
-class TaxonomyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class TaxonomyAdmin(ReadOnlyAdminMixin, KyodoHistoryAdmin):
     """Shown only: coordinators keep the lists on the taxonomy page, whose service checks for
     duplicates and keeps the history."""
 
@@ -57,7 +56,7 @@ class TaxonomyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(PartnerAttachment)
-class PartnerAttachmentAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class PartnerAttachmentAdmin(ReadOnlyAdminMixin, KyodoHistoryAdmin):
     """Shown only: a document is attached through the service that checks its content, and
     removed through the one that deletes its file once the row is gone."""
 

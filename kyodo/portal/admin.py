@@ -3,19 +3,18 @@ check who may publish for a project, validate the content and keep the search in
 date), on the management pages at /portal/manage/."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from kyodo.core.admin import ReadOnlyAdminMixin
+from kyodo.core.admin import KyodoHistoryAdmin, ReadOnlyAdminMixin
 from kyodo.portal.models import Event, News
 
 
 @admin.register(Event)
-class EventAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class EventAdmin(ReadOnlyAdminMixin, KyodoHistoryAdmin):
     list_display = ["title", "start_date", "publish_on", "withdrawn_at"]
     search_fields = ["title", "title_kana"]
 
 
 @admin.register(News)
-class NewsAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class NewsAdmin(ReadOnlyAdminMixin, KyodoHistoryAdmin):
     list_display = ["title", "publish_on", "withdrawn_at"]
     search_fields = ["title"]
