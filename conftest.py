@@ -80,3 +80,21 @@ def persona_client(request, client):
         return client
 
     return make
+
+
+@pytest.fixture(params=[True, False], ids=["debug", "production"])
+def debug_urls(request, settings):
+    """The project's URLs as they are built with DEBUG on, then off (they read it at import)."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import kyodo.urls
+
+    settings.DEBUG = request.param
+    importlib.reload(kyodo.urls)
+    clear_url_caches()
+    yield request.param
+    settings.DEBUG = False
+    importlib.reload(kyodo.urls)
+    clear_url_caches()

@@ -3,13 +3,9 @@
 Uploads are served only by the views of their records, after the permission check.
 """
 
-import importlib
-
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import clear_url_caches
 
-import kyodo.urls
 from kyodo.partners.models import PartnerAttachment
 from kyodo.partners.tests.factories import PartnerFactory
 
@@ -18,18 +14,7 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
 
-@pytest.fixture(params=[True, False], ids=["debug", "production"])
-def urlconf_with_debug(request, settings):
-    settings.DEBUG = request.param
-    importlib.reload(kyodo.urls)
-    clear_url_caches()
-    yield
-    settings.DEBUG = False
-    importlib.reload(kyodo.urls)
-    clear_url_caches()
-
-
-def test_a_stored_upload_has_no_open_address(client, settings, tmp_path, urlconf_with_debug):
+def test_a_stored_upload_has_no_open_address(client, settings, tmp_path, debug_urls):
     settings.MEDIA_ROOT = tmp_path
     attachment = PartnerAttachment(
         partner=PartnerFactory(), kind="other", title="定款", filename="定款.pdf", size=len(PDF)

@@ -123,6 +123,17 @@ def acts_for_attachments_application(user, attachment) -> bool:
     return attachment is not None and acts_for_application.test(user, attachment.application)
 
 
+def others_scores_visible_on(applications) -> set:
+    """`calls.view_others_scores_on` for a whole list at once: of an evaluator's applications
+    (annotated by `selectors.applications_for_evaluator`, so no query per row), the ids of those
+    they scored themselves without a conflict. The caller has checked that they submitted."""
+    return {
+        application.pk
+        for application in applications
+        if application.scored and not application.conflict
+    }
+
+
 def before_deadline(call, now=None) -> bool:
     """Applications are accepted up to and including the deadline (server time)."""
     return (now or timezone.now()) <= call.deadline

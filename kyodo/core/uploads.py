@@ -112,10 +112,11 @@ def _zip_is_sound(uploaded) -> bool:
 
 
 def _image_is_sound(kind: str, uploaded) -> bool:
-    data = uploaded.read()
     if kind == "png":
-        return data[12:16] == b"IHDR"
-    return b"\xff\xd9" in data[-1024:]  # JPEG: the end-of-image marker
+        uploaded.seek(12)
+        return uploaded.read(4) == b"IHDR"  # the header chunk follows the signature
+    uploaded.seek(max(uploaded.size - 1024, 0))
+    return b"\xff\xd9" in uploaded.read()  # JPEG: the end-of-image marker near the end
 
 
 def structure_is_sound(kind: str, uploaded) -> bool:

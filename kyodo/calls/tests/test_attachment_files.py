@@ -3,13 +3,10 @@ as a download (`Content-Disposition: attachment`, `nosniff`), under a random nam
 depend on any address staying secret, never at a /media/ address, a draft's to its own
 organisation only."""
 
-import importlib
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import clear_url_caches, reverse
+from django.urls import reverse
 
-import kyodo.urls
 from kyodo.accounts.roles import Role
 from kyodo.accounts.tests.factories import UserFactory
 from kyodo.calls import services
@@ -28,17 +25,6 @@ def draft_attachment(world, partner_member):
     )
     upload = SimpleUploadedFile("下書きの企画書.pdf", PDF, content_type="application/pdf")
     return services.attachment_add(actor=partner_member, application=draft, upload=upload)
-
-
-@pytest.fixture(params=[True, False], ids=["debug", "production"])
-def debug_urls(request, settings):
-    settings.DEBUG = request.param
-    importlib.reload(kyodo.urls)
-    clear_url_caches()
-    yield
-    settings.DEBUG = False
-    importlib.reload(kyodo.urls)
-    clear_url_caches()
 
 
 def test_an_attachment_is_served_as_a_download(world, persona_client):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from kyodo.calls import selectors, services
 from kyodo.calls.forms import ConflictForm, ScoreForm
 from kyodo.calls.models import Application
+from kyodo.calls.rules import others_scores_visible_on
 from kyodo.calls.views.access import assignment_view
 from kyodo.core.permissions import get_object_for, permission_required
 
@@ -38,8 +39,7 @@ def evaluation_detail(request, assignment):
         "applications": selectors.applications_for_evaluator(assignment),
     }
     if request.user.has_perm("calls.view_other_scores", assignment):
-        # Only the applications the evaluator scored themselves (none with a conflict).
-        scored = {a.pk for a in context["applications"] if a.scored and not a.conflict}
+        scored = others_scores_visible_on(context["applications"])
         criteria, rows = selectors.ranking(call)
         context["criteria"] = criteria
         context["rows"] = [row for row in rows if row.application.pk in scored]

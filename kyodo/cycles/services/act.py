@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kyodo.core.permissions import require_perm
+from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.cycles.models import (
     BudgetLine,
     Cycle,
@@ -17,7 +17,6 @@ from kyodo.cycles.models import (
     ScheduleItem,
 )
 from kyodo.cycles.selectors import evaluation_of
-from kyodo.cycles.services.common import _user_or_none
 from kyodo.projects.models import ProjectStatus
 from kyodo.projects.services import project_transition
 
@@ -54,7 +53,7 @@ def evaluation_record(
             "worked_well": worked_well.strip(),
             "to_improve": to_improve.strip(),
             "decision": decision,
-            "recorded_by": _user_or_none(actor),
+            "recorded_by": recorded_actor(actor),
         },
     )
     return evaluation

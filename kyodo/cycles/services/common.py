@@ -1,13 +1,9 @@
-"""What the cycle services share: who acted, and the checks of amounts and periods."""
+"""What the cycle services share: the checks of amounts and periods."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-
-
-def _user_or_none(actor):
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def _validate_period(start, end) -> None:

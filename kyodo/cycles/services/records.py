@@ -8,11 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kyodo.core.permissions import require_perm
+from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.core.uploads import UploadPolicy, validate_upload
 from kyodo.cycles.models import ActivityRecord, Attachment, Cycle
 from kyodo.cycles.selectors import recording_side
-from kyodo.cycles.services.common import _user_or_none
 
 # Photos and documents as evidence of an activity; their content must be what the name says.
 EVIDENCE_POLICY = UploadPolicy(
@@ -54,7 +53,7 @@ def activity_record_add(
         participants=participants,
         volunteers=volunteers,
         side=recording_side(actor, cycle),
-        recorded_by=_user_or_none(actor),
+        recorded_by=recorded_actor(actor),
     )
     for name, data, content_type in checked:
         Attachment.objects.create(

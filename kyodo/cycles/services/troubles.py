@@ -5,14 +5,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kyodo.core.locking import check_lock
-from kyodo.core.permissions import require_perm
+from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.cycles.models import (
     Cycle,
     Incident,
     IncidentStatus,
-)
-from kyodo.cycles.services.common import (
-    _user_or_none,
 )
 
 INCIDENT_FIELDS = ("occurred_on", "what_happened", "impact", "cause", "countermeasure", "status")
@@ -45,7 +42,7 @@ def incident_record(*, actor, project, cycle=None, **fields) -> Incident:
     if cycle is None:
         cycle = Cycle.objects.filter(project=project).open().order_by("-number").first()
     return Incident.objects.create(
-        project=project, cycle=cycle, recorded_by=_user_or_none(actor), **fields
+        project=project, cycle=cycle, recorded_by=recorded_actor(actor), **fields
     )
 
 

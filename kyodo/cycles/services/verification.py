@@ -5,10 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kyodo.core.permissions import require_perm
+from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.cycles.models import Cycle, Rating, Side, Verification, VerificationAnswer
 from kyodo.cycles.selectors import current_verification
-from kyodo.cycles.services.common import _user_or_none
 from kyodo.guideline.selectors import current_version
 
 VERIFICATION_CHECKLIST = "verification"
@@ -50,7 +49,7 @@ def verification_submit(*, actor, verification: Verification) -> Verification:
             _("Answer every question before submitting the verification."), code="incomplete"
         )
     verification.submitted_at = timezone.now()
-    verification.submitted_by = _user_or_none(actor)
+    verification.submitted_by = recorded_actor(actor)
     verification.save()
     return verification
 
