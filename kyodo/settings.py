@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kyodo.projects",
     "kyodo.cycles",
     "kyodo.calls",
+    "kyodo.engagement",
     "kyodo.portal",
     "kyodo.api",
 ]
@@ -259,6 +260,14 @@ KYODO_SITE_URL = env_str("KYODO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 INSTALLED_APPS += ["kyodo.core.search"]
 # Attachments of partner profiles (articles of association, budgets): PDF or Office only.
 PARTNER_ATTACHMENT_MAX_BYTES = env_int("PARTNER_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+# --- Promotion measures (kyodo.engagement) ----------------------------------------------------
+# Figures about people are shown for groups of at least this many (smaller: 「5人未満」).
+ENGAGEMENT_MIN_GROUP = env_int("ENGAGEMENT_MIN_GROUP", 5)
+# A partnership agreement with nothing recorded under it for this long is flagged dormant.
+ENGAGEMENT_DORMANT_MONTHS = env_int("ENGAGEMENT_DORMANT_MONTHS", 12)
+# Days before a partnership agreement ends (not renewed automatically) that a reminder goes out.
+ENGAGEMENT_AGREEMENT_REMINDER_DAYS = env_int("ENGAGEMENT_AGREEMENT_REMINDER_DAYS", 60)
 # Imports with more rows than this run as a background task with a progress page.
 PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 200)
 # --- Portal and public API (kyodo.portal, kyodo.api) -------------------------------------------

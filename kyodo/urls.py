@@ -22,6 +22,7 @@ urlpatterns = [
     path("projects/", include("kyodo.projects.urls")),
     path("cycles/", include("kyodo.cycles.urls")),
     path("calls/", include(calls)),
+    path("engagement/", include("kyodo.engagement.urls")),
     path("portal/", include("kyodo.portal.urls")),
     path("api/", include("kyodo.api.urls")),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -20,6 +20,7 @@ LEVELS = {
     "projects": 3,
     "cycles": 4,
     "calls": 4,
+    "engagement": 4,
     "portal": 5,
     "api": 5,
     "reports": 5,

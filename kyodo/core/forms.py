@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core import normalize
+from kyodo.core import normalize, wareki
 
 _CLEANS_TEXT = "_kyodo_cleans_text"
 
@@ -163,6 +163,30 @@ class YenField(forms.CharField):
 
     def widget_attrs(self, widget):
         return {**super().widget_attrs(widget), "inputmode": "numeric"}
+
+
+class JapaneseDateField(forms.DateField):
+    """A date typed as people write it: 2026-11-28, 2026/11/28, 令和8年11月28日, R8.11.28.
+
+    Full-width digits are folded. A text input, not type=date: a date picker cannot take a
+    和暦 date, and a text input keeps what was typed to show it again with the error.
+    """
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Enter a date such as 2026-11-28 or 令和8年11月28日."),
+    }
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip():
+            parsed = wareki.parse_date(value)
+            if parsed is None:
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            return parsed
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "autocomplete": "off", "size": "18"}
 
 
 def apply_service_error(form, error: ValidationError, current_lock_version=None) -> None:

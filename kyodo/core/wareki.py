@@ -4,6 +4,8 @@ Only the eras of the modern calendar are supported: Japan adopted the Gregorian 
 明治6年1月1日 (1873-01-01), so earlier dates have no meaningful era-and-Gregorian-day form.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,3 +81,35 @@ def fiscal_year_label(year: int) -> str:
     """
     name, era_year = era_of(date(year, 5, 1))
     return f"{name}{_year_label(era_year)}年度"
+
+
+# How people type a date: 2026-11-28, 2026/11/28, 2026.11.28, 2026年11月28日, 令和8年11月28日,
+# 令和元年5月1日, R8.11.28, R8/11/28 (full-width digits are folded before this is read).
+_ERA_INITIALS = {"R": "令和", "H": "平成", "S": "昭和", "T": "大正", "M": "明治"}
+_WESTERN = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_ERA = re.compile(
+    r"(令和|平成|昭和|大正|明治|[RHSTM])\s*(\d{1,2}|元)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+)
+
+
+def parse_date(text: str) -> date | None:
+    """The date that `text` spells in 西暦 or 和暦, or None if it spells none.
+
+    An era year past the era's end (平成32年) is read as the same day of the calendar, as
+    people and Excel do; a day that does not exist (2月30日) is None.
+    """
+    text = unicodedata.normalize("NFKC", text).strip().upper()
+    if match := _WESTERN.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _ERA.fullmatch(text):
+        name = _ERA_INITIALS.get(match[1], match[1])
+        era_year = 1 if match[2] == "元" else int(match[2])
+        start = next(era.start for era in ERAS if era.name == name)
+        year = _ERA_FIRST_YEAR.get(name, start.year) + era_year - 1
+        month, day = int(match[3]), int(match[4])
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

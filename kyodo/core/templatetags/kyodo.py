@@ -51,3 +51,11 @@ def fiscal_year_label(value) -> str:
         return wareki.fiscal_year_label(year)
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def percent(value) -> str:
+    """A share (0.4) as people read it in a report: 40.0%; nothing to show: —."""
+    if value is None or value == "":
+        return "—"
+    return f"{float(value) * 100:.1f}%"
