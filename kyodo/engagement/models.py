@@ -74,6 +74,13 @@ class StaffActivity(KyodoModel):
     def organisation(self) -> str:
         return self.partner.name if self.partner_id else self.organisation_name
 
+    @property
+    def public_author(self) -> str:
+        """Who did it, as the portal and the API may say: a name only if its author chose so."""
+        if self.is_published and self.show_name:
+            return f"{self.staff}（{self.department}）"
+        return ""
+
 
 class DialogueKind(models.TextChoices):
     TOWN_MEETING = "town_meeting", _("Dialogue meeting (対話集会)")
@@ -215,6 +222,15 @@ class Training(KyodoModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def public_lecturer(self) -> str:
+        """The lecturer as the portal and the API may name them (consent, public listing)."""
+        name = self.lecturer_name if self.lecturer_name_public else ""
+        partner = self.lecturer_partner
+        if partner is not None and partner.listed_publicly:
+            return f"{partner.name}（{name}）" if name else partner.name
+        return name or str(self.get_lecturer_kind_display())
 
     @property
     def has_been_held(self) -> bool:

@@ -40,6 +40,7 @@ from kyodo.engagement.models import (
     Training,
     TrainingAttendance,
 )
+from kyodo.projects.models import Project
 
 
 def min_group() -> int:
@@ -158,6 +159,14 @@ def public_dialogue_sessions():
 
 def session_issues(session):
     return session.issues.select_related("project").order_by("created_at")
+
+
+def public_session_issues(session):
+    """The issues as the portal shows them: a project is linked only once it is public."""
+    public_ids = Project.objects.public().values("pk")
+    return session_issues(session).annotate(
+        project_is_public=Exists(public_ids.filter(pk=OuterRef("project_id")))
+    )
 
 
 @dataclass

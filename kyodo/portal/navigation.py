@@ -13,5 +13,6 @@ NAV_ITEMS = [
 NAV_ITEMS += [
     NavItem(_("Public projects"), "portal:project_list", order=42),
     NavItem(_("Partner directory"), "portal:partner_list", order=44),
+    NavItem(_("Promoting collaboration"), "portal:engagement", order=46),
     NavItem(pgettext_lazy("portal page", "Search"), "portal:search", order=85),
 ]

@@ -3,6 +3,7 @@ from django.urls import path
 from kyodo.portal.feeds import NewsFeed
 from kyodo.portal.views import (
     calendar,
+    engagement,
     events,
     manage,
     news,
@@ -35,6 +36,13 @@ urlpatterns = [
     path("partners/", partners.partner_list, name="partner_list"),
     path("partners/<uuid:pk>/", partners.partner_detail, name="partner_detail"),
     path("search/", search.portal_search, name="search"),
+    path("collaboration/", engagement.engagement_index, name="engagement"),
+    path("staff-activities/", engagement.staff_activity_list, name="staff_activity_list"),
+    path("dialogue/", engagement.dialogue_list, name="dialogue_list"),
+    path("dialogue/<uuid:pk>/", engagement.dialogue_detail, name="dialogue_detail"),
+    path("trainings/", engagement.training_list, name="training_list"),
+    path("agreements/", engagement.agreement_list, name="agreement_list"),
+    path("agreements/<uuid:pk>/", engagement.agreement_detail, name="agreement_detail"),
     path("manage/", manage.manage_home, name="manage_home"),
     path("manage/events/new/", manage.event_create, name="manage_event_create"),
     path("manage/events/<uuid:pk>/edit/", manage.event_edit, name="manage_event_edit"),

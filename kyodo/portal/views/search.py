@@ -8,6 +8,12 @@ from django.utils.translation import pgettext
 
 from kyodo.calls.selectors import public_calls
 from kyodo.core.search.index import search_best
+from kyodo.engagement.selectors import (
+    public_activities,
+    public_agreements,
+    public_dialogue_sessions,
+    public_trainings,
+)
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
 from kyodo.portal.http import page_meta
@@ -46,6 +52,10 @@ def search_groups(query: str) -> list[ResultGroup]:
         _found("news", _("News"), selectors.public_news(), query),
         _found("calls", _("Open calls"), public_calls(), query),
         _found("partners", _("Partners"), public_partners(), query),
+        _found("dialogue", _("Dialogue with citizens"), public_dialogue_sessions(), query),
+        _found("trainings", _("Trainings with citizen lecturers"), public_trainings(), query),
+        _found("agreements", _("Partnership agreements"), public_agreements(), query),
+        _found("staff_activities", _("Staff in the community"), public_activities(), query),
     ]
 
 
