@@ -100,3 +100,79 @@ def test_the_city_search_still_reads_the_private_profile(planted, field):
 def test_the_public_search_still_finds_what_the_public_page_shows(planted):
     partner, _items = planted
     assert [hit.object_id for hit in search(public_partners(), "公開団体みなと")] == [partner.pk]
+
+
+# --- Promotion measures (kyodo.engagement) --------------------------------------------------
+ENGAGEMENT_PAGES = [
+    "portal:engagement",
+    "portal:staff_activity_list",
+    "portal:dialogue_list",
+    "portal:training_list",
+    "portal:agreement_list",
+]
+ENGAGEMENT_API = [
+    "/api/engagement/staff-activities",
+    "/api/engagement/dialogue-sessions",
+    "/api/engagement/trainings",
+    "/api/engagement/partnership-agreements",
+]
+
+
+@pytest.fixture
+def engagement_planted(department_a, staff_a):
+    from kyodo.engagement.tests import factories as engagement
+
+    staff_a.display_name = f"職員 {sentinel('staffname')}"
+    staff_a.save()
+    engagement.activity(staff_a, description=f"非公開 {sentinel('unpublishedactivity')}")
+    engagement.activity(
+        staff_a, description="公開された清掃活動", is_published=True, show_name=False
+    )
+    session = engagement.session(
+        department_a, internal_note=f"参加者メモ {sentinel('participantnote')}"
+    )
+    engagement.issue(session, text="公開される課題")
+    engagement.training(
+        department_a,
+        lecturer_kind="citizen",
+        lecturer_name=f"講師 {sentinel('lecturername')}",
+        lecturer_name_public=False,
+    )
+    return session
+
+
+ENGAGEMENT_WORDS = [
+    sentinel(name)
+    for name in ("staffname", "unpublishedactivity", "participantnote", "lecturername")
+]
+
+
+@pytest.mark.parametrize("word", ENGAGEMENT_WORDS)
+def test_no_engagement_secret_reaches_a_public_page_search_or_the_api(
+    client, engagement_planted, word
+):
+    from kyodo.engagement import selectors as engagement_selectors
+
+    session = engagement_planted
+    pages = [reverse(name) for name in ENGAGEMENT_PAGES]
+    pages += [reverse("portal:dialogue_detail", args=[session.pk]), *ENGAGEMENT_API]
+    pages += [f"/api/engagement/dialogue-sessions/{session.pk}"]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert word not in response.content.decode(), url
+    assert client.get(reverse("portal:search"), {"q": word}).context["total"] == 0
+    for queryset in (
+        engagement_selectors.public_activities(),
+        engagement_selectors.public_dialogue_sessions(),
+        engagement_selectors.public_trainings(),
+    ):
+        assert search(queryset, word) == []
+
+
+def test_the_published_engagement_records_are_there(client, engagement_planted):
+    """The pages above do show what is public, so the check of absence means something."""
+    text = client.get(reverse("portal:staff_activity_list")).content.decode()
+    assert "公開された清掃活動" in text
+    detail = reverse("portal:dialogue_detail", args=[engagement_planted.pk])
+    assert "公開される課題" in client.get(detail).content.decode()

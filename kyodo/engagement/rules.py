@@ -11,9 +11,9 @@ became projects they take part in.
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.accounts.rules import is_city_side, is_coordinator, is_staff_member
+from kyodo.accounts.rules import is_city_side, is_coordinator, is_partner_member, is_staff_member
 from kyodo.core.rules import Phase, add_phased_perm
-from kyodo.partners.rules import belongs_to_a_partner, partner_ids_of
+from kyodo.partners.rules import partner_ids_of
 from kyodo.projects.rules import is_participating_partner_member
 
 
@@ -109,4 +109,4 @@ rules.add_perm("engagement.create_agreement", is_coordinator | (is_staff_member 
 rules.add_perm("engagement.change_agreement", runs_it)
 
 # The partner home's block: their lectures, agreements and the issues behind their projects.
-rules.add_perm("engagement.view_partner_engagement", belongs_to_a_partner)
+rules.add_perm("engagement.view_partner_engagement", is_partner_member)
