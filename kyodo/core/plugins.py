@@ -3,7 +3,12 @@
 Each Kyodo app may have, found in INSTALLED_APPS order:
 - `demo.py` with an idempotent `seed()` for `manage.py seed_demo`;
 - `navigation.py` with `NAV_ITEMS: list[NavItem]` for the header menu;
-- `panels.py` with `panels(request, role) -> list[Panel]` for the role home pages.
+- `panels.py` with `panels(request, role) -> list[Panel]` for the role home pages;
+- `sections.py` with, for each page of a lower app it adds to, a function of that page's name
+  taking `(request, obj)` and returning `list[Panel]`: `partner` for a partner's page (its
+  track record: what the organisation did with the city, recorded by the apps above partners)
+  and `project` for a project's overview. The lower app renders them without importing the
+  higher ones (imports go one way).
 """
 
 from dataclasses import dataclass, field
@@ -57,3 +62,13 @@ class Panel:
 
 def panels_for(request, role) -> list[Panel]:
     return [panel for module in app_submodules("panels") for panel in module.panels(request, role)]
+
+
+def sections_for(page: str, request, obj) -> list[Panel]:
+    """The blocks the apps above add to `page` ("partner", "project") about `obj`."""
+    return [
+        panel
+        for module in app_submodules("sections")
+        if hasattr(module, page)
+        for panel in getattr(module, page)(request, obj)
+    ]

@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.accounts.roles import Role
 from kyodo.core import normalize
@@ -74,7 +75,7 @@ def partner_named(name: str) -> Partner | None:
 
 
 class ActivityForm(forms.ModelForm):
-    date = JapaneseDateField(label=_("date"))
+    date = JapaneseDateField(label=pgettext_lazy("day", "date"))
     hours = HoursField(label=_("hours"))
     organisation = forms.CharField(
         label=_("organisation"),
@@ -112,7 +113,7 @@ class ActivityForm(forms.ModelForm):
 
 
 class DialogueForm(forms.ModelForm):
-    date = JapaneseDateField(label=_("date"))
+    date = JapaneseDateField(label=pgettext_lazy("day", "date"))
     citizens_count = CountField(label=_("citizens taking part"))
     groups_count = CountField(label=_("people from groups taking part"))
     staff_count = CountField(label=_("staff taking part"))
@@ -161,7 +162,7 @@ class IssueProjectForm(forms.Form):
 
 
 class TrainingForm(forms.ModelForm):
-    date = JapaneseDateField(label=_("date"))
+    date = JapaneseDateField(label=pgettext_lazy("day", "date"))
     lecturer_organisation = forms.CharField(
         label=_("lecturing organisation (registered name)"), max_length=200, required=False
     )
@@ -304,5 +305,5 @@ class AgreementForm(forms.ModelForm):
 
 
 class AgreementActivityForm(forms.Form):
-    date = JapaneseDateField(label=_("date"))
+    date = JapaneseDateField(label=pgettext_lazy("day", "date"))
     title = forms.CharField(label=_("what was done"), max_length=200)

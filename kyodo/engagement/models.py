@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kyodo.core.models import KyodoModel
@@ -30,7 +31,7 @@ class StaffActivity(KyodoModel):
     department = models.ForeignKey(
         "accounts.Department", on_delete=models.PROTECT, related_name="civic_activities"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(pgettext_lazy("day", "date"))
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     field = models.ForeignKey(
         "partners.ActivityField",
@@ -94,7 +95,7 @@ class DialogueSession(KyodoModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=DialogueKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    date = models.DateField(_("date"))
+    date = models.DateField(pgettext_lazy("day", "date"))
     place = models.CharField(_("place"), max_length=200)
     department = models.ForeignKey(
         "accounts.Department",
@@ -185,7 +186,7 @@ class Training(KyodoModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=TrainingKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    date = models.DateField(_("date"))
+    date = models.DateField(pgettext_lazy("day", "date"))
     place = models.CharField(_("place"), max_length=200)
     department = models.ForeignKey(
         "accounts.Department",
@@ -332,7 +333,7 @@ class AgreementActivity(KyodoModel):
     agreement = models.ForeignKey(
         PartnershipAgreement, on_delete=models.CASCADE, related_name="activities"
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(pgettext_lazy("day", "date"))
     title = models.CharField(_("what was done"), max_length=200)
     project = models.ForeignKey(
         "projects.Project",
