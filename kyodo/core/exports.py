@@ -15,6 +15,8 @@ def safe_cell(value):
     """`value` as an export cell: strings neutralised and cleaned, anything else unchanged."""
     if not isinstance(value, str):
         return value
+    # Cleaned first: a dropped control character must not uncover a formula start ("\x00\t=").
+    value = printable_text(value)
     if value.startswith(FORMULA_STARTS):
         value = "'" + value
-    return printable_text(value)
+    return value
