@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -46,3 +47,29 @@ class Municipality(KyodoModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReminderSent(models.Model):
+    """A reminder of an app's `reminders.py` delivered to one person (kyodo.core.reminder_sweep).
+
+    The unique key keeps the daily sweep from sending the same reminder twice, however often it
+    runs and even when two sweeps run at once.
+    """
+
+    kind = models.CharField(max_length=60)
+    subject_id = models.UUIDField()
+    due_on = models.DateField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "subject_id", "due_on", "recipient"], name="reminder_sent_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.due_on}"

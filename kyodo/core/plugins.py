@@ -8,7 +8,9 @@ Each Kyodo app may have, found in INSTALLED_APPS order:
   taking `(request, obj)` and returning `list[Panel]`: `partner` for a partner's page (its
   track record: what the organisation did with the city, recorded by the apps above partners)
   and `project` for a project's overview. The lower app renders them without importing the
-  higher ones (imports go one way).
+  higher ones (imports go one way);
+- `reminders.py` with `due(today) -> list[DueReminder]` for the daily reminder sweep
+  (kyodo.core.reminder_sweep).
 """
 
 from dataclasses import dataclass, field
