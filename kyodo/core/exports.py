@@ -17,6 +17,7 @@ def safe_cell(value):
         return value
     # Cleaned first: a dropped control character must not uncover a formula start ("\x00\t=").
     value = printable_text(value)
-    if value.startswith(FORMULA_STARTS):
+    # Cleaning turns a leading CR into a line feed, which spreadsheets skip as well.
+    if value.startswith((*FORMULA_STARTS, "\n")):
         value = "'" + value
     return value

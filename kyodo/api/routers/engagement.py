@@ -156,7 +156,9 @@ def list_dialogue_sessions(request, params: Query[PageParams]):
     return paginate(_sessions(), params, lambda session: dialogue_out(request, session))
 
 
-@router.get("/dialogue-sessions/{session_id}", response={200: DialogueOut, 404: ErrorOut})
+@router.get(
+    "/dialogue-sessions/{session_id}", response={200: DialogueOut, 400: ErrorOut, 404: ErrorOut}
+)
 def get_dialogue_session(request, session_id: UUID):
     session = one_or_404(_sessions(), session_id, "対話集会が見つかりません。")
     return dialogue_out(request, session)
@@ -175,7 +177,10 @@ def list_agreements(request, params: Query[PageParams]):
     return paginate(queryset, params, lambda agreement: agreement_out(request, agreement))
 
 
-@router.get("/partnership-agreements/{agreement_id}", response={200: AgreementOut, 404: ErrorOut})
+@router.get(
+    "/partnership-agreements/{agreement_id}",
+    response={200: AgreementOut, 400: ErrorOut, 404: ErrorOut},
+)
 def get_agreement(request, agreement_id: UUID):
     agreement = one_or_404(
         selectors.public_agreements(), agreement_id, "連携協定が見つかりません。"
