@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kyodo.engagement",
     "kyodo.portal",
     "kyodo.api",
+    "kyodo.reports",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns = [
     path("engagement/", include("kyodo.engagement.urls")),
     path("portal/", include("kyodo.portal.urls")),
     path("api/", include("kyodo.api.urls")),
+    path("reports/", include("kyodo.reports.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    IntegerField,
     OuterRef,
     Q,
     Subquery,
@@ -181,20 +182,32 @@ class IssueFigures:
 
 
 def issue_figures(years: int = 3) -> list[IssueFigures]:
-    """Local issues raised in dialogue per fiscal year, and how many became projects (1 query)."""
+    """Local issues raised in the last `years` fiscal years, and how many became projects."""
     last = current_fiscal_year()
-    first_day = fiscal_year_bounds(last - years + 1)[0]
-    counted = {year: IssueFigures(year, 0, 0) for year in range(last - years + 1, last + 1)}
-    rows = DialogueIssue.objects.filter(session__date__gte=first_day).values_list(
-        "session__date", "status"
+    return issue_figures_for(list(range(last - years + 1, last + 1)))
+
+
+def issue_figures_for(years: list[int], department=None) -> list[IssueFigures]:
+    """Per fiscal year of the session: issues raised and those that became projects (1 query)."""
+    year = Case(
+        *(When(session__date__range=fiscal_year_bounds(y), then=Value(y)) for y in years),
+        default=None,
+        output_field=IntegerField(),
     )
-    for day, status in rows.iterator():
-        figures = counted.get(fiscal_year(day))
-        if figures is None:
-            continue
-        figures.raised += 1
-        figures.became_projects += status == IssueStatus.PROJECT
-    return list(counted.values())
+    issues = DialogueIssue.objects.all()
+    if department is not None:
+        issues = issues.filter(session__department=department)
+    rows = (
+        issues.annotate(year=year)
+        .exclude(year=None)
+        .values("year")
+        .annotate(raised=Count("pk"), projects=Count("pk", filter=Q(status=IssueStatus.PROJECT)))
+    )
+    found = {row["year"]: row for row in rows}
+    return [
+        IssueFigures(y, found.get(y, {}).get("raised", 0), found.get(y, {}).get("projects", 0))
+        for y in years
+    ]
 
 
 def issues_linked_to_partner_projects(user):

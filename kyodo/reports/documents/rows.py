@@ -1,0 +1,99 @@
+"""The rows of the annual report's project list, read in chunks so memory stays flat."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+
+from kyodo.core.wareki import fiscal_year_bounds
+from kyodo.cycles.models import BudgetLine, Cycle, Evaluation, Verification
+from kyodo.projects.models import Participation, Project
+
+CHUNK = 1000
+
+
+@dataclass
+class ProjectRow:
+    title: str
+    department: str
+    form: str
+    status: str
+    partners: str
+    budget: int | None
+    actual: int
+    verified_by: str
+    evaluation: str
+
+
+def projects_of_year(year: int):
+    """Projects the year's report lists: planned for the year, or with a cycle in it."""
+    start, end = fiscal_year_bounds(year)
+    in_plan = Q(fiscal_year_from__lte=year, fiscal_year_to__gte=year)
+    cycle_in_year = Exists(
+        Cycle.objects.filter(project=OuterRef("pk"), period_start__lte=end, period_end__gte=start)
+    )
+    return Project.objects.filter(in_plan | cycle_in_year)
+
+
+def _annotated(year: int):
+    start, end = fiscal_year_bounds(year)
+    cycles = Q(cycle__period_end__range=(start, end))
+    actual = (
+        BudgetLine.objects.filter(cycles, cycle__project=OuterRef("pk"))
+        .values("cycle__project")
+        .annotate(total=Sum("actual"))
+        .values("total")
+    )
+    sides = (
+        Verification.objects.filter(
+            cycle__project=OuterRef("pk"),
+            cycle__period_end__range=(start, end),
+            submitted_at__isnull=False,
+        )
+        .values("cycle__project")
+        .annotate(n=Count("side", distinct=True))
+        .values("n")
+    )
+    decision = Evaluation.objects.filter(
+        cycle__project=OuterRef("pk"), cycle__period_end__range=(start, end)
+    ).order_by("-cycle__number")
+    return (
+        projects_of_year(year)
+        .select_related("department")
+        .annotate(
+            actual_total=Coalesce(Subquery(actual), 0),
+            sides=Coalesce(Subquery(sides), 0),
+            decision=Subquery(decision.values("decision")[:1]),
+        )
+        .order_by("department__sort_order", "department__name", "title", "pk")
+    )
+
+
+def project_rows(year: int, labels: dict) -> Iterator[ProjectRow]:
+    """Every project of the year as a row; two queries per CHUNK projects (rows, partners)."""
+    queryset = _annotated(year)
+    offset = 0
+    while True:
+        chunk = list(queryset[offset : offset + CHUNK])
+        partners = defaultdict(list)
+        for project_id, name in Participation.objects.filter(
+            project__in=[p.pk for p in chunk]
+        ).values_list("project_id", "partner__name"):
+            partners[project_id].append(name)
+        for project in chunk:
+            yield ProjectRow(
+                title=project.title,
+                department=str(project.department),
+                form=project.get_form_display() if project.form else "",
+                status=project.get_status_display(),
+                partners="、".join(sorted(partners[project.pk])),
+                budget=project.budget,
+                actual=project.actual_total,
+                verified_by=labels["sides"][min(project.sides, 2)],
+                evaluation=labels["decisions"].get(project.decision, ""),
+            )
+        if len(chunk) < CHUNK:
+            return
+        offset += CHUNK

@@ -1,0 +1,45 @@
+"""Every figure of the dashboard and the annual report, for one scope (year, department)."""
+
+from dataclasses import dataclass, field
+
+from kyodo.reports.figures.common import Row, Scope, Section, this_fiscal_year
+from kyodo.reports.figures.others import calls, dialogue, partners, staff_participation, subsidies
+from kyodo.reports.figures.projects import (
+    budget,
+    project_flows,
+    projects_by_phase_and_form,
+    verification,
+    verification_areas,
+)
+
+__all__ = ["Dashboard", "Row", "Scope", "Section", "dashboard", "this_fiscal_year"]
+
+
+@dataclass
+class Dashboard:
+    scope: Scope
+    sections: list[Section]
+    staff_activity: list = field(default_factory=list)
+    staff_training: list = field(default_factory=list)
+
+    def section(self, key: str) -> Section:
+        return next(section for section in self.sections if section.key == key)
+
+
+def dashboard(scope: Scope) -> Dashboard:
+    """The figures of the year for the city or one department, in a fixed number of queries."""
+    phase, form = projects_by_phase_and_form(scope)
+    sections = [
+        project_flows(scope),
+        phase,
+        form,
+        verification(scope),
+        verification_areas(scope),
+        budget(scope),
+        subsidies(scope),
+        calls(scope),
+        partners(scope),
+        dialogue(scope),
+    ]
+    activity, training = staff_participation(scope)
+    return Dashboard(scope, sections, activity, training)

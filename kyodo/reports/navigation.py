@@ -1,0 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.core.plugins import NavItem
+
+NAV_ITEMS = [
+    NavItem(_("Dashboard"), "reports:dashboard", perm="reports.view_dashboard", order=15),
+]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from kyodo.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.dashboard_page, name="dashboard"),
+    path("alerts/", views.alerts_page, name="alerts"),
+    path("annual/", views.report_page, name="report"),
+    path("annual/<uuid:pk>/", views.report_detail, name="report_detail"),
+    path("annual/<uuid:pk>/<str:kind>/", views.report_download, name="report_download"),
+]

@@ -1,0 +1,182 @@
+"""The dashboard, the compliance alerts and the annual report pages."""
+
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kyodo.accounts.models import Department
+from kyodo.core.charts import bar_chart
+from kyodo.core.permissions import object_permission_required
+from kyodo.core.wareki import fiscal_year_label
+from kyodo.reports import services
+from kyodo.reports.alerts import alerts_for
+from kyodo.reports.figures import Scope, dashboard
+from kyodo.reports.models import AnnualReport
+
+
+def hidden_unless(perm: str):
+    """Like permission_required, but what one may not see does not exist (404, not 403)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(perm):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _year(request, years: list[int]) -> tuple[int, str]:
+    """The fiscal year asked for, or the newest; a message when the one asked has no data."""
+    raw = request.GET.get("year", "")
+    if not raw:
+        return years[0], ""
+    try:
+        year = int(raw)
+    except ValueError:
+        return years[0], _("Choose a fiscal year from the list.")
+    if year not in years:
+        return years[0], _("There are no records for %(year)s.") % {"year": fiscal_year_label(year)}
+    return year, ""
+
+
+def _department(request):
+    """The department asked for (coordinators any, staff their own); None is the whole city."""
+    raw = request.GET.get("department", "")
+    user = request.user
+    if raw == "":
+        return None if user.has_perm("reports.view_city_alerts") else user.department, ""
+    if raw == "city":
+        return None, ""
+    department = Department.objects.filter(pk=raw).first() if _is_uuid(raw) else None
+    if department is None:
+        return None, _("That department does not exist; the whole city is shown.")
+    if not user.has_perm("reports.view_department", department):
+        raise Http404
+    return department, ""
+
+
+def _is_uuid(raw: str) -> bool:
+    try:
+        uuid.UUID(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def _choices(request, year: int, department) -> dict:
+    user = request.user
+    if user.has_perm("reports.view_city_alerts"):
+        departments = list(Department.objects.filter(is_active=True).order_by("sort_order"))
+    else:
+        departments = [user.department] if user.department_id else []
+    return {
+        "years": [
+            {"value": y, "label": fiscal_year_label(y), "selected": y == year}
+            for y in services.years_with_data()
+        ],
+        "departments": departments,
+        "department": department,
+    }
+
+
+@hidden_unless("reports.view_dashboard")
+def dashboard_page(request):
+    years = services.years_with_data()
+    year, year_error = _year(request, years)
+    department, department_error = _department(request)
+    board = dashboard(Scope(year, department))
+    charts = []
+    for section in board.sections:
+        bars, top = section.chart_bars()
+        charts.append((section, bar_chart(bars, maximum=top)))
+    for error in (year_error, department_error):
+        if error:
+            messages.warning(request, error)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "board": board,
+            "charts": charts,
+            "year_label": fiscal_year_label(year),
+            "alert_count": len(alerts_for(department)),
+            "alerts_url": reverse("reports:alerts"),
+            "min_group": settings.ENGAGEMENT_MIN_GROUP,
+            "staff_rows": list(zip(board.staff_activity, board.staff_training, strict=True)),
+            **_choices(request, year, department),
+        },
+    )
+
+
+@hidden_unless("reports.view_dashboard")
+def alerts_page(request):
+    department, error = _department(request)
+    if error:
+        messages.warning(request, error)
+    year = services.years_with_data()[0]
+    return render(
+        request,
+        "reports/alerts.html",
+        {"alerts": alerts_for(department), **_choices(request, year, department)},
+    )
+
+
+@hidden_unless("reports.make_annual_report")
+def report_page(request):
+    years = services.years_with_data()
+    if request.method == "POST":
+        try:
+            year = int(request.POST.get("year", ""))
+            report = services.annual_report_request(
+                actor=request.user, fiscal_year=year, again=bool(request.POST.get("again"))
+            )
+        except (ValueError, ValidationError):
+            messages.error(request, _("Choose a fiscal year that has records."))
+        else:
+            return redirect("reports:report_detail", report.pk)
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "years": [{"value": y, "label": fiscal_year_label(y)} for y in years],
+            "reports": AnnualReport.objects.all()[:20],
+        },
+    )
+
+
+report_view = object_permission_required("reports.make_annual_report", AnnualReport.objects.all())
+
+
+@report_view
+def report_detail(request, report):
+    return render(
+        request,
+        "reports/report_detail.html",
+        {"report": report, "year_label": fiscal_year_label(report.fiscal_year)},
+    )
+
+
+@report_view
+def report_download(request, report, kind):
+    file = {"xlsx": report.xlsx, "pdf": report.pdf}.get(kind)
+    if not file:
+        raise Http404
+    name = _("annual-report_%(year)s.%(kind)s") % {
+        "year": fiscal_year_label(report.fiscal_year),
+        "kind": kind,
+    }
+    return FileResponse(file.open("rb"), as_attachment=True, filename=name)
