@@ -9,5 +9,6 @@ urlpatterns = [
     path("alerts/", views.alerts_page, name="alerts"),
     path("annual/", views.report_page, name="report"),
     path("annual/<uuid:pk>/", views.report_detail, name="report_detail"),
+    path("annual/<uuid:pk>/status/", views.report_status, name="report_status"),
     path("annual/<uuid:pk>/<str:kind>/", views.report_download, name="report_download"),
 ]

@@ -171,6 +171,12 @@ def report_detail(request, report):
 
 
 @report_view
+def report_status(request, report):
+    """The status fragment the report page polls while the report is being made."""
+    return render(request, "reports/_status.html", {"report": report})
+
+
+@report_view
 def report_download(request, report, kind):
     file = {"xlsx": report.xlsx, "pdf": report.pdf}.get(kind)
     if not file:
