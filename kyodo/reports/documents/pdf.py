@@ -17,11 +17,11 @@ from kyodo.reports.documents.content import (
     section_table,
     title,
 )
-from kyodo.reports.documents.rows import project_rows
 from kyodo.reports.figures import Dashboard
 
 FONT = "HeiseiKakuGo-W5"
-ROWS_PER_TABLE = 400  # long lists go as several tables: ReportLab splits each one page by page
+ROWS_PER_TABLE = 400
+LIST_FONT_SIZE = 7  # long lists go as several tables: ReportLab splits each one page by page
 
 GRID = TableStyle(
     [
@@ -34,7 +34,7 @@ GRID = TableStyle(
 )
 LIST_GRID = TableStyle(
     [
-        ("FONT", (0, 0), (-1, -1), FONT, 7),
+        ("FONT", (0, 0), (-1, -1), FONT, LIST_FONT_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f1fe")),
         ("ALIGN", (5, 1), (6, -1), "RIGHT"),
@@ -55,10 +55,19 @@ def _amount(value) -> str:
     return f"{value:,}" if isinstance(value, int) else "—"
 
 
-def write_pdf(path, board: Dashboard, labels: dict, progress: Callable[[int], None]) -> int:
+# Column widths (mm) of the project list; a cell longer than its column is cut with "…" (the
+# workbook has every word: a PDF of 10,000 projects with wrapped cells takes minutes to lay out).
+LIST_WIDTHS = [70, 38, 22, 18, 60, 18, 18, 14, 16]
+
+
+def _fit(text: str, width_mm: float) -> str:
+    room = int(width_mm * mm / LIST_FONT_SIZE) - 1  # full-width characters that fit
+    return text if len(text) <= room else text[: max(room - 1, 1)] + "…"
+
+
+def write_pdf(path, board: Dashboard, rows: list, progress: Callable[[int], None]) -> int:
     _register_font()
     heading = ParagraphStyle("h", fontName=FONT, fontSize=12, leading=18, spaceBefore=8)
-    cell = ParagraphStyle("c", fontName=FONT, fontSize=7, leading=9, wordWrap="CJK")
     story = [
         Paragraph(
             _text(title(board.scope.year)),
@@ -69,36 +78,30 @@ def write_pdf(path, board: Dashboard, labels: dict, progress: Callable[[int], No
     for section in board.sections:
         story.append(Paragraph(_text(section.title), heading))
         story.append(LongTable(section_table(section), repeatRows=1, style=GRID))
-    for name, rows in measures_tables(board):
+    for name, table in measures_tables(board):
         story.append(Paragraph(_text(name), heading))
-        story.append(LongTable(rows, repeatRows=1, style=GRID))
+        story.append(LongTable(table, repeatRows=1, style=GRID))
     header = [str(column) for column in PROJECT_COLUMNS]
-    widths = [70 * mm, 38 * mm, 22 * mm, 18 * mm, 60 * mm, 18 * mm, 18 * mm, 14 * mm, 16 * mm]
-    batch, count = [], 0
+    widths = [width * mm for width in LIST_WIDTHS]
     story.append(Paragraph(_text(header[0]), heading))
-    for row in project_rows(board.scope.year, labels):
-        batch.append(
-            [
-                Paragraph(_text(row.title), cell),
-                Paragraph(_text(row.department), cell),
+    for first in range(0, len(rows), ROWS_PER_TABLE):
+        table = [header]
+        for row in rows[first : first + ROWS_PER_TABLE]:
+            cells = [
+                row.title,
+                row.department,
                 row.form,
                 row.status,
-                Paragraph(_text(row.partners), cell),
+                row.partners,
                 _amount(row.budget),
                 _amount(row.actual),
                 row.verified_by,
                 row.evaluation,
             ]
-        )
-        count += 1
-        if len(batch) == ROWS_PER_TABLE:
-            story.append(
-                LongTable([header, *batch], colWidths=widths, repeatRows=1, style=LIST_GRID)
-            )
-            batch = []
-            progress(count)
-    if batch:
-        story.append(LongTable([header, *batch], colWidths=widths, repeatRows=1, style=LIST_GRID))
+            table.append([_fit(str(c), w) for c, w in zip(cells, LIST_WIDTHS, strict=True)])
+        story.append(LongTable(table, colWidths=widths, repeatRows=1, style=LIST_GRID))
+        progress(first + len(table) - 1)
+    count = len(rows)
     document = SimpleDocTemplate(
         str(path),
         pagesize=landscape(A4),

@@ -14,7 +14,6 @@ from kyodo.reports.documents.content import (
     section_table,
     title,
 )
-from kyodo.reports.documents.rows import project_rows
 from kyodo.reports.figures import Dashboard
 
 BOLD = Font(bold=True)
@@ -36,7 +35,7 @@ def _table(sheet, rows: list[list]) -> None:
     sheet.append([])
 
 
-def write_workbook(path, board: Dashboard, labels: dict, progress: Callable[[int], None]) -> int:
+def write_workbook(path, board: Dashboard, rows, progress: Callable[[int], None]) -> int:
     """Write the report to `path`; returns the number of projects listed."""
     book = Workbook(write_only=True)
     summary = book.create_sheet(_("Summary"))
@@ -53,7 +52,7 @@ def write_workbook(path, board: Dashboard, labels: dict, progress: Callable[[int
         projects.column_dimensions[column].width = width
     _bold_row(projects, PROJECT_COLUMNS)
     count = 0
-    for row in project_rows(board.scope.year, labels):
+    for row in rows:
         projects.append(
             [
                 safe_cell(row.title),
@@ -72,9 +71,9 @@ def write_workbook(path, board: Dashboard, labels: dict, progress: Callable[[int
             progress(count)
     measures = book.create_sheet(_("Promotion measures"))
     measures.column_dimensions["A"].width = 32
-    for name, rows in measures_tables(board):
+    for name, table in measures_tables(board):
         _bold_row(measures, [name])
-        _table(measures, rows)
+        _table(measures, table)
     book.save(path)
     progress(count)
     return count

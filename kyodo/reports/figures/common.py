@@ -91,6 +91,27 @@ def year_of(field_name: str, years: list[int], *, datetimes: bool = False) -> Ca
     return Case(*whens, default=None, output_field=IntegerField())
 
 
+def per_year(queryset, field_name: str, years: list[int], *, datetimes=False, **aggregates):
+    """{year: {name: value}} in one query: each aggregate, a function of the year's filter,
+    computed for every year (conditional aggregates over the rows of those years only)."""
+    bounds = {}
+    for year in years:
+        start, end = fiscal_year_bounds(year)
+        bounds[year] = (day_start(start), day_end(end)) if datetimes else (start, end)
+    expressions = {
+        f"{name}_{year}": make(Q(**{f"{field_name}__range": bounds[year]}))
+        for year in years
+        for name, make in aggregates.items()
+    }
+    span = (bounds[years[0]][0], bounds[years[-1]][1])
+    found = queryset.filter(**{f"{field_name}__range": span}).aggregate(**expressions)
+    return {year: {name: found[f"{name}_{year}"] or 0 for name in aggregates} for year in years}
+
+
+def column(found: dict, years: list[int], name: str) -> list:
+    return [found[year][name] for year in years]
+
+
 def by_year(rows, years: list[int], key: str = "year", value: str = "n") -> list:
     found = {row[key]: row[value] for row in rows}
     return [found.get(year, 0) or 0 for year in years]

@@ -2,6 +2,7 @@
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -9,7 +10,7 @@ from kyodo.core.wareki import fiscal_year_bounds
 from kyodo.cycles.models import BudgetLine, Cycle, Side, Verification, VerificationAnswer
 from kyodo.guideline.models import CollaborationForm
 from kyodo.projects.models import CostBearer, Project, ProjectStatus, StatusChange
-from kyodo.reports.figures.common import Row, Scope, Section, by_year, day_end, year_of
+from kyodo.reports.figures.common import Row, Scope, Section, column, day_end, per_year
 
 AGREED_OR_LATER = (ProjectStatus.AGREED, ProjectStatus.RUNNING, ProjectStatus.CLOSED)
 
@@ -30,24 +31,25 @@ def project_list_link(scope: Scope, **filters) -> str:
 def project_flows(scope: Scope) -> Section:
     """New projects, and those that started, closed or were found not suited, per year."""
     years = scope.years
-    new = (
-        _projects(scope)
-        .annotate(year=year_of("created_at", years, datetimes=True))
-        .exclude(year=None)
-        .values("year")
-        .annotate(n=Count("pk"))
+    new = per_year(
+        _projects(scope), "created_at", years, datetimes=True, n=lambda q: Count("pk", filter=q)
     )
-    changes = (
-        StatusChange.objects.filter(project__in=_projects(scope))
-        .filter(to_status__in=[ProjectStatus.RUNNING, ProjectStatus.CLOSED, ProjectStatus.DECLINED])
-        .annotate(year=year_of("created_at", years, datetimes=True))
-        .exclude(year=None)
-        .values("year", "to_status")
-        .annotate(n=Count("project", distinct=True))
+    changes = StatusChange.objects.all()
+    if scope.department is not None:
+        changes = changes.filter(project__department=scope.department)
+
+    def moved_to(status):
+        return lambda q: Count("project", filter=q & Q(to_status=status), distinct=True)
+
+    moved = per_year(
+        changes,
+        "created_at",
+        years,
+        datetimes=True,
+        running=moved_to(ProjectStatus.RUNNING),
+        closed=moved_to(ProjectStatus.CLOSED),
+        declined=moved_to(ProjectStatus.DECLINED),
     )
-    changed = {status: {} for status in ProjectStatus.values}
-    for row in changes:
-        changed[row["to_status"]][row["year"]] = row["n"]
     return Section(
         "project_flows",
         _("Projects: new, started, closed, and found not suited to collaboration"),
@@ -57,15 +59,12 @@ def project_flows(scope: Scope) -> Section:
         ),
         years,
         [
-            Row(_("New projects"), by_year(new, years)),
-            Row(
-                _("Started running"),
-                [changed[ProjectStatus.RUNNING].get(y, 0) for y in years],
-            ),
-            Row(_("Closed"), [changed[ProjectStatus.CLOSED].get(y, 0) for y in years]),
+            Row(_("New projects"), column(new, years, "n")),
+            Row(_("Started running"), column(moved, years, "running")),
+            Row(_("Closed"), column(moved, years, "closed")),
             Row(
                 _("Found not suited to collaboration"),
-                [changed[ProjectStatus.DECLINED].get(y, 0) for y in years],
+                column(moved, years, "declined"),
                 project_list_link(scope, status=ProjectStatus.DECLINED),
             ),
         ],
@@ -73,6 +72,10 @@ def project_flows(scope: Scope) -> Section:
 
 
 def _status_as_of(scope: Scope):
+    if scope.as_of == timezone.localdate():
+        # The running year: the phase today is the project's status (no history to read).
+        current = _projects(scope).values("status", "form").annotate(n=Count("pk"))
+        return [{"status_then": r["status"], "form": r["form"], "n": r["n"]} for r in current]
     last = StatusChange.objects.filter(
         project=OuterRef("pk"), created_at__lte=day_end(scope.as_of)
     ).order_by("-created_at")
@@ -135,17 +138,15 @@ def verification(scope: Scope) -> Section:
             Verification.objects.filter(cycle=OuterRef("pk"), side=side, submitted_at__isnull=False)
         )
 
-    rows = (
-        _cycles(scope)
-        .annotate(year=year_of("period_end", years), city=submitted(Side.CITY))
-        .annotate(partner=submitted(Side.PARTNER))
-        .exclude(year=None)
-        .values("year")
-        .annotate(total=Count("pk"), both=Count("pk", filter=Q(city=True, partner=True)))
+    cycles = _cycles(scope).annotate(city=submitted(Side.CITY), partner=submitted(Side.PARTNER))
+    found = per_year(
+        cycles,
+        "period_end",
+        years,
+        total=lambda q: Count("pk", filter=q),
+        both=lambda q: Count("pk", filter=q & Q(city=True, partner=True)),
     )
-    found = {row["year"]: row for row in rows}
-    totals = [found.get(y, {}).get("total", 0) for y in years]
-    both = [found.get(y, {}).get("both", 0) for y in years]
+    totals, both = column(found, years, "total"), column(found, years, "both")
     shares = [b / t if t else None for b, t in zip(both, totals, strict=True)]
     return Section(
         "verification",
@@ -198,19 +199,20 @@ def budget(scope: Scope) -> Section:
     lines = BudgetLine.objects.all()
     if scope.department is not None:
         lines = lines.filter(cycle__project__department=scope.department)
-    rows = (
-        lines.annotate(year=year_of("cycle__period_end", years))
-        .exclude(year=None)
-        .values("year", "bearer")
-        .annotate(planned=Sum("planned"), actual=Sum("actual"))
-    )
-    sums: dict = {}
-    for row in rows:
-        sums[(row["year"], row["bearer"])] = row
+    sums = {
+        bearer: per_year(
+            lines.filter(bearer=bearer),
+            "cycle__period_end",
+            years,
+            planned=lambda q: Sum("planned", filter=q),
+            actual=lambda q: Sum("actual", filter=q),
+        )
+        for bearer in CostBearer.values
+    }
 
     def total(kind, bearer=None):
         bearers = [bearer] if bearer else CostBearer.values
-        return [sum((sums.get((y, b), {}).get(kind) or 0) for b in bearers) for y in years]
+        return [sum(sums[b][y][kind] for b in bearers) for y in years]
 
     actual_all, actual_partner = total("actual"), total("actual", CostBearer.PARTNER)
     share = [p / a if a else None for p, a in zip(actual_partner, actual_all, strict=True)]
