@@ -24,6 +24,7 @@ urlpatterns = [
     path("calls/", include(calls)),
     path("portal/", include("kyodo.portal.urls")),
     path("api/", include("kyodo.api.urls")),
+    path("voices/", include("kyodo.voices.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
 ]

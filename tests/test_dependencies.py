@@ -23,6 +23,7 @@ LEVELS = {
     "portal": 5,
     "api": 5,
     "reports": 5,
+    "voices": 5,
 }
 PROJECT_MODULES = {"settings", "urls", "wsgi", "asgi"}  # kyodo/*.py, the project itself
 

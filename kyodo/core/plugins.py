@@ -3,7 +3,10 @@
 Each Kyodo app may have, found in INSTALLED_APPS order:
 - `demo.py` with an idempotent `seed()` for `manage.py seed_demo`;
 - `navigation.py` with `NAV_ITEMS: list[NavItem]` for the header menu;
-- `panels.py` with `panels(request, role) -> list[Panel]` for the role home pages.
+- `panels.py` with `panels(request, role) -> list[Panel]` for the role home pages;
+- `reminders.py` with `send(today=None) -> int`, run by the daily reminder sweep
+  (kyodo.cycles.tasks.send_reminders) after the cycles' own reminders;
+- `public_search.py` with `GROUPS: list[SearchGroup]` for the portal's search page.
 """
 
 from dataclasses import dataclass, field
@@ -57,3 +60,27 @@ class Panel:
 
 def panels_for(request, role) -> list[Panel]:
     return [panel for module in app_submodules("panels") for panel in module.panels(request, role)]
+
+
+def reminder_senders() -> list:
+    """The `send(today=None)` of every app taking part in the daily reminder sweep."""
+    return [module.send for module in app_submodules("reminders")]
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    """A kind of public record the portal's search page lists, from an app the portal does not
+    import: `queryset()` gives what the public may find, `url_name` its page (by pk) and
+    `title` the attribute shown as the link."""
+
+    key: str
+    label: str
+    queryset: object  # a function returning a QuerySet
+    url_name: str
+    title: str = "title"
+    order: int = 100
+
+
+def public_search_groups() -> list[SearchGroup]:
+    groups = [group for module in app_submodules("public_search") for group in module.GROUPS]
+    return sorted(groups, key=lambda group: group.order)

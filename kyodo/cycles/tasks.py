@@ -2,10 +2,13 @@
 
 from django_tasks import task
 
+from kyodo.core.plugins import reminder_senders
 from kyodo.cycles import services
 
 
 @task()
 def send_reminders() -> int:
-    """The daily reminder sweep (enqueued by `manage.py enqueue_reminders`)."""
-    return services.reminders_send(actor=None)
+    """The daily reminder sweep (enqueued by `manage.py enqueue_reminders`): the cycles'
+    reminders, then those of every app with a `reminders.py` (overdue opinions, ...)."""
+    sent = services.reminders_send(actor=None)
+    return sent + sum(send() for send in reminder_senders())
