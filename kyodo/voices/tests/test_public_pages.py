@@ -58,7 +58,11 @@ def test_an_opinion_not_published_has_no_public_page(client, department_a):
 def test_a_citizen_sends_and_lands_on_the_status_page_with_the_receipt(client):
     response = client.post(
         reverse("voices:opinion_new"),
-        {**FORM, "sender_email": "ＴＡＲＯ＠ＥＸＡＭＰＬＥ．ＪＰ", "sender_postal_code": "〒０９３ー８５５５"},
+        {
+            **FORM,
+            "sender_email": "ＴＡＲＯ＠ＥＸＡＭＰＬＥ．ＪＰ",
+            "sender_postal_code": "〒０９３ー８５５５",
+        },
         follow=True,
     )
     assert response.status_code == 200
