@@ -23,6 +23,8 @@ class NumberAnswerField(forms.CharField):
         value = normalize.nfkc(super().to_python(value)).replace(",", "").strip()
         if not value:
             return None
+        if len(value) > 20:
+            raise forms.ValidationError(_("Enter a number, e.g. 12."), code="number")
         try:
             number = Decimal(value)
         except InvalidOperation:
@@ -55,7 +57,7 @@ def field_for(version, required: bool):
     if version.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.SCALE):
         field = _choice_field(version, required)
     elif version.kind == QuestionKind.NUMBER:
-        field = NumberAnswerField(required=required, max_length=20)
+        field = NumberAnswerField(required=required)
     else:
         field = forms.CharField(
             required=required, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})

@@ -113,6 +113,7 @@ def survey_update(*, actor, survey: Survey, **fields) -> Survey:
 
 @transaction.atomic
 def survey_add_item(*, actor, survey: Survey, version: QuestionVersion, required=True):
+    survey = Survey.objects.select_for_update().get(pk=survey.pk)
     require_perm(actor, "voices.edit_survey", survey)
     if survey.items.filter(version__question=version.question_id).exists():
         refuse(_("This question is already in the survey."), "duplicate", "version")
@@ -124,7 +125,9 @@ def survey_add_item(*, actor, survey: Survey, version: QuestionVersion, required
 
 @transaction.atomic
 def survey_remove_item(*, actor, item: SurveyItem) -> None:
-    require_perm(actor, "voices.edit_survey", item.survey)
+    require_perm(
+        actor, "voices.edit_survey", Survey.objects.select_for_update().get(pk=item.survey_id)
+    )
     item.delete()
 
 
