@@ -42,6 +42,7 @@ def send_with_secret(**fields):
 
 
 def assigned(department, **fields):
+    """`now`: when it was received (default RECEIVED)."""
     return services.opinion_assign(actor=None, opinion=send(**fields), department=department)
 
 

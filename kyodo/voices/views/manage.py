@@ -1,6 +1,8 @@
 """The city's pages for opinions: the list with the reply clock, one opinion with its sender,
 assignment, the reply (also to similar opinions), approval and publication."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -34,6 +36,9 @@ def manage_opinions(request):
             "status": status,
             "overdue": overdue,
             "today": timezone.localdate(),
+            "extra_query": urlencode(
+                {k: v for k, v in (("status", status), ("overdue", "1" if overdue else "")) if v}
+            ),
         },
     )
 

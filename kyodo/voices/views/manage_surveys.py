@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -103,18 +104,7 @@ def survey_question(request, survey):
         form = QuestionForm(request.POST)
         if form.is_valid():
             try:
-                version = services.question_create(
-                    actor=request.user,
-                    code=form.cleaned_data["code"],
-                    department=survey.department,
-                    **form.version_fields(),
-                )
-                services.survey_add_item(
-                    actor=request.user,
-                    survey=survey,
-                    version=version,
-                    required=form.cleaned_data["required"],
-                )
+                _create_and_add(request.user, survey, form)
             except ValidationError as error:
                 apply_service_error(form, error)
     else:
@@ -132,6 +122,20 @@ def survey_question(request, survey):
         "voices/manage/question_form.html",
         {"survey": survey, "form": form},
         status=400 if form.is_bound else 200,
+    )
+
+
+@transaction.atomic
+def _create_and_add(user, survey, form) -> None:
+    """A new question and its place in the survey: both or neither."""
+    version = services.question_create(
+        actor=user,
+        code=form.cleaned_data["code"],
+        department=survey.department,
+        **form.version_fields(),
+    )
+    services.survey_add_item(
+        actor=user, survey=survey, version=version, required=form.cleaned_data["required"]
     )
 
 

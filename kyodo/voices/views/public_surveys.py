@@ -134,6 +134,7 @@ def survey_results(request, pk):
             "breakdowns": results.breakdowns(survey, by, items) if by else [],
             "years": _years(survey, items),
             "min_cell": settings.VOICES_MIN_CELL,
+            "closed": survey.is_closed(),
             "meta": page_meta(request, _("Results: %(title)s") % {"title": survey.title}, ""),
         },
     )
