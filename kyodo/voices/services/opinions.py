@@ -153,7 +153,9 @@ def publication_findings(opinion: Opinion) -> list:
 @transaction.atomic
 def opinion_publish(*, actor, opinion: Opinion, now=None) -> Opinion:
     """Publish the summary and reply, once nothing in them looks like personal data."""
-    opinion = Opinion.objects.select_for_update().select_related("reply").get(pk=opinion.pk)
+    opinion = (
+        Opinion.objects.select_for_update(of=("self",)).select_related("reply").get(pk=opinion.pk)
+    )
     require_perm(actor, "voices.publish_opinion", opinion)
     if not opinion.consents_to_publication:
         refuse(_("The sender did not agree to publication."), "no_consent")
