@@ -1,6 +1,6 @@
 """Read-only admin pages: opinions, replies and surveys change only through the services (which
 keep the reply clock, the approval and the personal-data check), so the admin site only shows
-records and their history. Survey answers are not listed at all."""
+records and their history, without the sender's identity. Survey answers are not listed."""
 
 from django.contrib import admin
 
@@ -14,6 +14,10 @@ class ReadOnlyAdmin(ReadOnlyAdminMixin, KyodoHistoryAdmin):
 
 @admin.register(Opinion)
 class OpinionAdmin(ReadOnlyAdmin):
+    # The sender's identity and own words are for the staff who handle the opinion and the
+    # coordinators (on the voices pages), not for every administrator of the site.
+    exclude = ["sender_name", "sender_email", "sender_postal_code", "sender_address", "text"]
+    exclude += ["access_digest"]
     list_display = ["receipt_number", "subject", "status", "department", "received_at", "due_on"]
     list_filter = ["status"]
     list_select_related = ["department"]

@@ -139,3 +139,21 @@ def test_the_staff_home_lists_the_departments_opinions(client, staff_a, departme
     client.force_login(staff_a)
     html = client.get(reverse("accounts:home"), follow=True).content.decode()
     assert opinion.receipt_number in html
+
+
+def test_the_admin_site_shows_no_senders_identity(client, administrator, department_a):
+    opinion = assigned(department_a)
+    client.force_login(administrator)
+    for url in (
+        reverse("admin:voices_opinion_changelist"),
+        reverse("admin:voices_opinion_change", args=[opinion.pk]),
+        reverse("admin:voices_opinion_history", args=[opinion.pk]),
+        reverse(
+            "admin:voices_opinion_simple_history",
+            args=[opinion.pk, opinion.history.first().history_id],
+        ),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert SENDER_NAME not in html and SENDER_EMAIL not in html, url
