@@ -109,3 +109,39 @@ def test_survey_results_with_their_chart_are_accessible(phone_page, demo_data, a
     phone_page.get_by_role("link", name="（サンプル）市民協働アンケート（今年度）").click()
     accessible(phone_page)
     no_sideways_scroll(phone_page)
+
+
+def test_the_voices_pages_keep_the_content_security_policy(page, demo_data, login):
+    """As tests/browser/test_csp.py does for the other pages: no violation on any voices page
+    (the SVG charts use attributes, never inline styles)."""
+    from kyodo.voices.models import Opinion, Survey
+    from tests.browser.test_csp import LISTEN, _visit
+
+    page.add_init_script(LISTEN)
+    console = []
+    page.on(
+        "console",
+        lambda m: console.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    published = Opinion.objects.filter(status="published").first()
+    closed = Survey.objects.filter(closed_at__isnull=False).first()
+    opened = Survey.objects.filter(closed_at__isnull=True).first()
+    for url in [
+        "/voices/",
+        "/voices/send/",
+        "/voices/opinions/",
+        f"/voices/opinions/{published.pk}/",
+        "/voices/statistics/",
+        f"/voices/surveys/{opened.pk}/",
+        f"/voices/surveys/{closed.pk}/results/",
+    ]:
+        _visit(page, console, url)
+    login("coordinator")
+    for url in [
+        "/voices/manage/",
+        f"/voices/manage/{published.pk}/",
+        "/voices/manage/surveys/",
+        f"/voices/manage/surveys/{closed.pk}/",
+        "/voices/manage/approvers/",
+    ]:
+        _visit(page, console, url)
