@@ -4,8 +4,6 @@ A question version is never changed once a published survey uses it: revising th
 makes a new version of the same question, so that yearly surveys still compare.
 """
 
-from functools import partial
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
@@ -161,7 +159,12 @@ def _mail_invitation(survey: Survey, email: str, secret: str) -> None:
         context = {"survey": survey, "url": url}
         subject = render_to_string("voices/email/invitation_subject.txt", context).strip()
         body = render_to_string("voices/email/invitation.txt", context)
-    transaction.on_commit(partial(send_mail, subject, body, None, [email]), robust=True)
+
+    def deliver():
+        send_mail(subject, body, None, [email])
+
+    # robust: a mail server that is down does not undo the invitations already recorded.
+    transaction.on_commit(deliver, robust=True)
 
 
 @transaction.atomic

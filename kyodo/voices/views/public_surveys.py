@@ -72,7 +72,11 @@ def survey_answer(request, pk, secret=None):
         "meta": page_meta(request, survey.title, survey.description[:120]),
     }
     status = 400 if form.errors else 200
-    return render(request, "voices/public/survey_answer.html", context, status=status)
+    response = render(request, "voices/public/survey_answer.html", context, status=status)
+    if secret:
+        # The address holds the invitation's key: it must not leak to another site.
+        response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def _submit(request, survey, form, secret):
