@@ -91,3 +91,32 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, department_a):
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("portal:search"), {"q": "公開"})
     assert len(small) == len(large)
+
+
+def _responses(survey, n: int) -> None:
+    from kyodo.voices.models import Answer, SurveyResponse
+
+    items = list(survey.items.all())
+    responses = SurveyResponse.objects.bulk_create(SurveyResponse(survey=survey) for _ in range(n))
+    Answer.objects.bulk_create(
+        Answer(response=response, item=item, selected=[i % 2])
+        for i, response in enumerate(responses)
+        for item in items
+    )
+
+
+def test_the_results_page_runs_a_fixed_number_of_queries(client, coordinator):
+    from kyodo.voices import services
+    from kyodo.voices.tests.factories import open_survey, question
+
+    survey = open_survey(versions=[question("qa"), question("qb")])
+    survey = services.survey_close(actor=coordinator, survey=survey)
+    url = reverse("voices:survey_results", args=[survey.pk])
+    by = {"by": str(survey.items.first().pk)}
+    _responses(survey, 3)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url, by).status_code == 200
+    _responses(survey, 300)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url, by).status_code == 200
+    assert len(small) == len(large)
