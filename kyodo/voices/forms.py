@@ -195,6 +195,27 @@ class QuestionForm(forms.Form):
         }
 
 
+class ReviseForm(forms.Form):
+    text = forms.CharField(label=_("question"), max_length=500)
+    kind = forms.ChoiceField(label=_("kind of answer"), choices=QuestionKind.choices)
+    choices = forms.CharField(
+        label=_("choices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One per line (single and multiple choice)."),
+    )
+    has_other = forms.BooleanField(label=_("with “other, please say”"), required=False)
+
+    def version_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "text": data["text"],
+            "kind": data["kind"],
+            "choices": data["choices"].splitlines(),
+            "has_other": data["has_other"],
+        }
+
+
 class AddItemForm(forms.Form):
     version = forms.ModelChoiceField(label=_("question"), queryset=QuestionVersion.objects.none())
     required = forms.BooleanField(label=_("answer required"), required=False, initial=True)

@@ -40,6 +40,11 @@ urlpatterns = [
         views.survey_item_remove,
         name="survey_item_remove",
     ),
+    path(
+        "manage/surveys/<uuid:pk>/questions/<uuid:item_id>/revise/",
+        views.survey_item_revise,
+        name="survey_item_revise",
+    ),
     path("manage/surveys/<uuid:pk>/step/", views.survey_step, name="survey_step"),
     path("manage/surveys/<uuid:pk>/invite/", views.survey_invite, name="survey_invite"),
     path("manage/surveys/<uuid:pk>/export/", views.export_request, name="export_request"),

@@ -122,6 +122,17 @@ def survey_add_item(*, actor, survey: Survey, version: QuestionVersion, required
 
 
 @transaction.atomic
+def survey_item_revise(*, actor, item: SurveyItem, **version) -> SurveyItem:
+    """Reword a question of a draft survey: a new version of the same question (so it still
+    compares with earlier years), asked here in place of the old one; others keep theirs."""
+    survey = Survey.objects.select_for_update().get(pk=item.survey_id)
+    require_perm(actor, "voices.edit_survey", survey)
+    item.version = question_revise(actor=actor, question=item.version.question, **version)
+    item.save()
+    return item
+
+
+@transaction.atomic
 def survey_remove_item(*, actor, item: SurveyItem) -> None:
     require_perm(
         actor, "voices.edit_survey", Survey.objects.select_for_update().get(pk=item.survey_id)

@@ -95,3 +95,24 @@ def test_a_question_with_one_choice_is_refused(client, coordinator):
     )
     assert response.status_code == 400
     assert "2つ以上" in response.content.decode()
+
+
+def test_rewording_a_question_makes_a_new_version_of_it(client, coordinator):
+    from kyodo.voices.models import QuestionVersion
+
+    old = question("reword", choices=["はい", "いいえ"])
+    earlier = make_survey(versions=[old], title="昨年")
+    survey = make_survey(versions=[old])
+    item = survey.items.get()
+    client.force_login(coordinator)
+    url = reverse("voices:survey_item_revise", args=[survey.pk, item.pk])
+    assert "はい\nいいえ" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {"text": "満足していますか", "kind": "single", "choices": "はい\nいいえ\nどちらでもない"},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.version.number, item.version.question) == (2, old.question)
+    assert earlier.items.get().version == old
+    assert QuestionVersion.objects.filter(question=old.question).count() == 2

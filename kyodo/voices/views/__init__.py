@@ -22,6 +22,7 @@ from kyodo.voices.views.manage_surveys import (
     survey_edit,
     survey_invite,
     survey_item_remove,
+    survey_item_revise,
     survey_question,
     survey_step,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "survey_edit",
     "survey_invite",
     "survey_item_remove",
+    "survey_item_revise",
     "survey_question",
     "survey_results",
     "survey_results_csv",

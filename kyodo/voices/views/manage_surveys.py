@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from kyodo.core.forms import apply_service_error
 from kyodo.core.permissions import permission_required
 from kyodo.voices import selectors, services
-from kyodo.voices.forms import AddItemForm, InvitationForm, QuestionForm, SurveyForm
+from kyodo.voices.forms import AddItemForm, InvitationForm, QuestionForm, ReviseForm, SurveyForm
 from kyodo.voices.models import ExportStatus, QuestionVersion, SurveyItem
 from kyodo.voices.views.access import export_view, survey_view
 
@@ -136,6 +136,36 @@ def _create_and_add(user, survey, form) -> None:
     )
     services.survey_add_item(
         actor=user, survey=survey, version=version, required=form.cleaned_data["required"]
+    )
+
+
+@survey_view("voices.edit_survey", see="voices.manage_survey")
+def survey_item_revise(request, survey, item_id):
+    """Reword a question: a new version of it, kept under the same code."""
+    item = SurveyItem.objects.filter(survey=survey, pk=item_id).select_related("version").first()
+    if item is None:
+        raise Http404
+    version = item.version
+    initial = {
+        "text": version.text,
+        "kind": version.kind,
+        "choices": "\n".join(version.choices),
+        "has_other": version.has_other,
+    }
+    form = ReviseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.survey_item_revise(actor=request.user, item=item, **form.version_fields())
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, _("A new version of the question is asked in this survey."))
+            return redirect("voices:manage_survey", survey.pk)
+    return render(
+        request,
+        "voices/manage/question_form.html",
+        {"survey": survey, "form": form, "revising": item},
+        status=400 if form.errors else 200,
     )
 
 
