@@ -234,3 +234,26 @@ def test_the_results_csv_of_a_closed_survey(client, survey, coordinator):
     content = client.get(url).content
     assert content.startswith("\ufeff".encode()) and b"\r\n" in content
     assert "10代,3,100.0,3" in content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_everyone_answers_an_open_survey_and_no_one_is_recorded(persona_client, persona):
+    survey = open_survey(versions=[question("everyone", choices=["はい", "いいえ"])])
+    item = survey.items.get()
+    client = persona_client(persona)
+    url = reverse("voices:survey_answer", args=[survey.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {f"item_{item.pk}": "1"}).status_code == 302
+    response = SurveyResponse.objects.get()
+    assert response.user is None and response.history.get().history_user is None
+
+
+def test_the_page_refuses_an_answer_after_closing(client, coordinator):
+    survey = open_survey(versions=[question("late", choices=["はい", "いいえ"])])
+    services.survey_close(actor=coordinator, survey=survey)
+    item = survey.items.get()
+    response = client.post(
+        reverse("voices:survey_answer", args=[survey.pk]), {f"item_{item.pk}": "0"}
+    )
+    assert "このアンケートは現在回答を受け付けていません" in response.content.decode()
+    assert not SurveyResponse.objects.exists()
