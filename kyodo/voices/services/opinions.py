@@ -121,6 +121,9 @@ def opinion_assign(*, actor, opinion: Opinion, department) -> Opinion:
     """Give the opinion to a department, which checks it and drafts the reply."""
     opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
     require_perm(actor, "voices.assign_opinion", opinion)
+    if opinion.reply_id is not None and opinion.department_id != department.pk:
+        # The draft belongs to the department that wrote it (and is approved there).
+        refuse(_("A reply is being drafted: the department can no longer change."), "has_reply")
     opinion.department = department
     opinion.status = OpinionStatus.CHECKING
     opinion.save()

@@ -242,3 +242,11 @@ def test_every_change_is_in_the_history(department_a):
     statuses = list(opinion.history.order_by("history_date").values_list("status", flat=True))
     assert statuses[0] == OpinionStatus.RECEIVED and statuses[-1] == OpinionStatus.PUBLISHED
     assert OpinionStatus.REPLIED in statuses
+
+
+def test_the_department_stays_once_a_reply_is_drafted(department_a, department_b, coordinator):
+    opinion = assigned(department_a)
+    services.reply_draft(actor=coordinator, opinions=[opinion], body="r", reflection="future")
+    with pytest.raises(ValidationError) as excinfo:
+        services.opinion_assign(actor=coordinator, opinion=opinion, department=department_b)
+    assert codes(excinfo) == {"has_reply"}
