@@ -10,10 +10,8 @@ from statistics import mean, median
 
 from django.conf import settings
 
+from kyodo.voices.charts import Bar, BarChart
 from kyodo.voices.models import CHOICE_KINDS, Answer, QuestionKind, Survey, SurveyItem
-
-BAR_WIDTH = 300  # the width of a full bar in the SVG chart, in user units
-BAR_HEIGHT = 24
 
 
 @dataclass
@@ -21,10 +19,6 @@ class Row:
     label: str
     count: int
     percent: float
-
-    @property
-    def bar(self) -> float:
-        return round(self.percent * BAR_WIDTH / 100, 1)
 
 
 @dataclass
@@ -39,19 +33,9 @@ class ItemResult:
         return self.item.version.kind in CHOICE_KINDS
 
     @property
-    def chart_height(self) -> int:
-        return len(self.rows) * (BAR_HEIGHT + 8)
-
-    def chart_rows(self):
-        """(row, y, label y) for the SVG chart."""
-        return [
-            (row, i * (BAR_HEIGHT + 8), i * (BAR_HEIGHT + 8) + 17)
-            for i, row in enumerate(self.rows)
-        ]
-
-    @property
-    def text_alternative(self) -> str:
-        return "、".join(f"{row.label} {row.count}件（{row.percent}%）" for row in self.rows)
+    def chart(self) -> BarChart:
+        bars = [Bar(row.label, row.percent, row.count) for row in self.rows]
+        return BarChart(str(self.item.pk), self.item.version.text, bars)
 
 
 def survey_answers(survey: Survey) -> dict:

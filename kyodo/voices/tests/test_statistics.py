@@ -62,3 +62,10 @@ def test_the_public_page_shows_the_figures_in_wareki(client, years):
     html = client.get(reverse("voices:statistics")).content.decode()
     assert "令和8年度" in html and "令和7年度" in html
     assert "50%" in html and "15" in html
+
+
+def test_the_shares_are_charted_beside_the_table(client, years):
+    html = client.get(reverse("voices:statistics")).content.decode()
+    assert html.index("<table") < html.index("<svg")
+    assert "令和8年度 50%" in html  # the chart's text alternative
+    assert 'width="150.0"' in html  # half of the 300-unit bar

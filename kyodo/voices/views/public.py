@@ -12,9 +12,11 @@ from django.views.decorators.cache import never_cache
 
 from kyodo.core.forms import apply_service_error
 from kyodo.core.permissions import get_object_for
+from kyodo.core.wareki import fiscal_year_label
 from kyodo.portal.http import page_meta
 from kyodo.portal.paging import page_of
 from kyodo.voices import selectors, services
+from kyodo.voices.charts import Bar, BarChart
 from kyodo.voices.forms import OpinionForm
 from kyodo.voices.models import Opinion
 from kyodo.voices.services.common import digest
@@ -133,12 +135,27 @@ def public_opinion(request, pk):
     )
 
 
+def _year_charts(figures) -> list[BarChart]:
+    """The shares per fiscal year as charts (years without a reply have no bar)."""
+    replied = [year for year in figures if year.replied]
+
+    def bars(attribute):
+        return [Bar(fiscal_year_label(y.year), getattr(y, attribute)) for y in replied]
+
+    return [
+        BarChart("within", _("Replied within the target"), bars("within_target_percent")),
+        BarChart("reflected", _("Reflected (fully or partly)"), bars("reflected_percent")),
+    ]
+
+
 def statistics(request):
+    figures = selectors.statistics_by_year()
     return render(
         request,
         "voices/public/statistics.html",
         {
-            "figures": selectors.statistics_by_year(),
+            "figures": figures,
+            "charts": _year_charts(figures),
             "target_days": _target_days(),
             "meta": page_meta(
                 request,
