@@ -99,10 +99,16 @@ def test_an_opinion_from_a_phone_to_its_published_reply(
     no_sideways_scroll(phone)
 
 
-def test_survey_results_with_their_chart_are_accessible(phone_page, demo_data, accessible):
+def test_survey_results_and_figures_with_their_charts_are_accessible(
+    phone_page, demo_data, accessible
+):
     phone_page.goto("/voices/")
     phone_page.get_by_role("link", name="（サンプル）市民協働アンケート", exact=True).click()
     expect(phone_page.get_by_role("img", name="市の協働の取組に満足していますか")).to_be_visible()
+    accessible(phone_page)
+    no_sideways_scroll(phone_page)
+    phone_page.goto("/voices/statistics/")
+    expect(phone_page.get_by_role("img", name="目標日数内の回答")).to_be_visible()
     accessible(phone_page)
     no_sideways_scroll(phone_page)
     phone_page.goto("/voices/")
