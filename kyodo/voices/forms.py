@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.accounts.models import Department, User
 from kyodo.accounts.roles import Role
-from kyodo.core import normalize
 from kyodo.core.forms import EmailAddressField, PostalCodeField
 from kyodo.partners.models import ActivityField
 from kyodo.portal.selectors import public_events
@@ -65,13 +64,6 @@ class OpinionForm(forms.Form):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT, "").strip())
-
-
-class ReceiptLookupForm(forms.Form):
-    receipt_number = forms.CharField(label=_("receipt number"), max_length=20)
-
-    def clean_receipt_number(self):
-        return normalize.normalize_code(self.cleaned_data["receipt_number"]).upper()
 
 
 class AssignForm(forms.Form):

@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from kyodo.core.wareki import fiscal_year
-from kyodo.voices.models import REFLECTED, Opinion, OpinionStatus, Survey
+from kyodo.voices.models import REFLECTED, Opinion, Survey
 
 # What a public page may read of an opinion (never the sender's fields nor the text).
 PUBLIC_OPINION_FIELDS = (
@@ -155,7 +155,3 @@ def surveys_for(user) -> QuerySet:
     if not user.has_perm("voices.see_every_department"):
         queryset = _own_department(queryset, user)
     return queryset.order_by("-opens_at", "title")
-
-
-def opinion_status_label(status: str) -> str:
-    return str(OpinionStatus(status).label)
