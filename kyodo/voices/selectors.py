@@ -11,6 +11,7 @@ from statistics import median
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from kyodo.core.normalize import normalize_code
 from kyodo.core.wareki import fiscal_year
 from kyodo.voices.models import REFLECTED, Opinion, Survey
 
@@ -46,8 +47,9 @@ def public_opinions() -> QuerySet:
     )
 
 
-def opinions_for(user, *, status: str = "", overdue: bool = False) -> QuerySet:
-    """The opinions a staff member handles (their department's), or every one for coordinators."""
+def opinions_for(user, *, status: str = "", overdue: bool = False, query: str = "") -> QuerySet:
+    """The opinions a staff member handles (their department's), or every one for coordinators;
+    `query` finds a receipt number (typed in any width) or words of the subject."""
     queryset = Opinion.objects.select_related("department", "reply").order_by(
         "due_on", "receipt_number"
     )
@@ -57,6 +59,9 @@ def opinions_for(user, *, status: str = "", overdue: bool = False) -> QuerySet:
         queryset = queryset.filter(status=status)
     if overdue:
         queryset = queryset.overdue()
+    if query:
+        receipt = normalize_code(query).upper()
+        queryset = queryset.filter(Q(receipt_number=receipt) | Q(subject__icontains=query))
     return queryset
 
 

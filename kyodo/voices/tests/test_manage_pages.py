@@ -157,3 +157,16 @@ def test_the_admin_site_shows_no_senders_identity(client, administrator, departm
         assert response.status_code == 200, url
         html = response.content.decode()
         assert SENDER_NAME not in html and SENDER_EMAIL not in html, url
+
+
+def test_staff_find_an_opinion_by_its_receipt_number_in_any_width(client, staff_a, department_a):
+    wanted = assigned(department_a, subject="街灯の故障")
+    other = assigned(department_a)
+    client.force_login(staff_a)
+    typed = wanted.receipt_number.translate(
+        str.maketrans("V0123456789-", "ｖ０１２３４５６７８９－")
+    )
+    html = client.get(reverse("voices:manage_opinions"), {"q": typed}).content.decode()
+    assert wanted.receipt_number in html and other.receipt_number not in html
+    html = client.get(reverse("voices:manage_opinions"), {"q": "街灯"}).content.decode()
+    assert wanted.receipt_number in html and other.receipt_number not in html

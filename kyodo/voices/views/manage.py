@@ -25,7 +25,8 @@ def manage_opinions(request):
     status = request.GET.get("status", "")
     status = status if status in OpinionStatus.values else ""
     overdue = request.GET.get("overdue") == "1"
-    opinions = selectors.opinions_for(request.user, status=status, overdue=overdue)
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    opinions = selectors.opinions_for(request.user, status=status, overdue=overdue, query=query)
     return render(
         request,
         "voices/manage/opinion_list.html",
@@ -35,9 +36,18 @@ def manage_opinions(request):
             "statuses": OpinionStatus.choices,
             "status": status,
             "overdue": overdue,
+            "query": query,
             "today": timezone.localdate(),
             "extra_query": urlencode(
-                {k: v for k, v in (("status", status), ("overdue", "1" if overdue else "")) if v}
+                {
+                    k: v
+                    for k, v in (
+                        ("status", status),
+                        ("overdue", "1" if overdue else ""),
+                        ("q", query),
+                    )
+                    if v
+                }
             ),
         },
     )
