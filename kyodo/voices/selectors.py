@@ -8,12 +8,12 @@ none of them can show more than the others.
 from dataclasses import dataclass
 from statistics import median
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.utils import timezone
 
 from kyodo.core.normalize import normalize_code
 from kyodo.core.wareki import fiscal_year
-from kyodo.voices.models import REFLECTED, Opinion, Survey
+from kyodo.voices.models import REFLECTED, Opinion, OpinionStatus, Survey
 
 # What a public page may read of an opinion (never the sender's fields nor the text).
 PUBLIC_OPINION_FIELDS = (
@@ -50,8 +50,12 @@ def public_opinions() -> QuerySet:
 def opinions_for(user, *, status: str = "", overdue: bool = False, query: str = "") -> QuerySet:
     """The opinions a staff member handles (their department's), or every one for coordinators;
     `query` finds a receipt number (typed in any width) or words of the subject."""
+    # The reply clock first: unanswered opinions, soonest due (the overdue) at the top.
+    answered = Case(
+        When(status__in=(OpinionStatus.RECEIVED, OpinionStatus.CHECKING), then=0), default=1
+    )
     queryset = Opinion.objects.select_related("department", "reply").order_by(
-        "due_on", "receipt_number"
+        answered, "due_on", "receipt_number"
     )
     if not user.has_perm("voices.see_every_department"):
         queryset = _own_department(queryset, user)
