@@ -275,3 +275,17 @@ PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 200)
 # "ninja" as an app serves the API documentation's Swagger UI from our own static files, so
 # /api/docs works without loading scripts from a CDN.
 INSTALLED_APPS += ["ninja"]
+# --- Citizens' voices (kyodo.voices, issue 15) ---------------------------------------------
+INSTALLED_APPS += ["kyodo.voices"]
+# The reply clock: days from receipt within which the city aims to reply (Osaka's 市民の声: 14).
+VOICES_REPLY_TARGET_DAYS = env_int("VOICES_REPLY_TARGET_DAYS", 14)
+# The longest opinion text accepted, in characters.
+VOICES_OPINION_MAX_CHARS = env_int("VOICES_OPINION_MAX_CHARS", 4000)
+# Per-address rate limit of the public forms (opinions, open surveys): this many sendings per
+# address within the window, counted in the cache (no outside service, no address stored).
+VOICES_RATE_LIMIT_COUNT = env_int("VOICES_RATE_LIMIT_COUNT", 5)
+VOICES_RATE_LIMIT_WINDOW_SECONDS = env_int("VOICES_RATE_LIMIT_WINDOW_SECONDS", 60 * 60)
+# Survey results are shown to the public only once the survey has closed (0: also while open).
+VOICES_RESULTS_AFTER_CLOSING = env_bool("VOICES_RESULTS_AFTER_CLOSING", True)
+# Breakdown cells with fewer answers than this are suppressed (shown as 「＊」).
+VOICES_MIN_CELL = env_int("VOICES_MIN_CELL", 5)

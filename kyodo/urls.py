@@ -26,6 +26,7 @@ urlpatterns = [
     path("portal/", include("kyodo.portal.urls")),
     path("api/", include("kyodo.api.urls")),
     path("reports/", include("kyodo.reports.urls")),
+    path("voices/", include("kyodo.voices.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,7 +1,7 @@
 """Imports go one way: an app imports only from the apps below it (docs/architecture.md).
 
     core ← accounts ← guideline, partners ← projects ← cycles, calls, engagement
-        ← portal, api, reports
+        ← portal, api, reports, voices
 
 Apps on the same level may use each other only without a cycle. Tests are exempt: a test of a
 lower app may build its data with a higher app's factories (a partner's page lists projects).
@@ -25,6 +25,7 @@ LEVELS = {
     "portal": 5,
     "api": 5,
     "reports": 5,
+    "voices": 5,
 }
 PROJECT_MODULES = {"settings", "urls", "wsgi", "asgi"}  # kyodo/*.py, the project itself
 

@@ -176,3 +176,89 @@ def test_the_published_engagement_records_are_there(client, engagement_planted):
     assert "公開された清掃活動" in text
     detail = reverse("portal:dialogue_detail", args=[engagement_planted.pk])
     assert "公開される課題" in client.get(detail).content.decode()
+
+
+# --- Citizens' voices (issue 15) --------------------------------------------------------------
+# A published opinion's sender (name, e-mail, address) and own words, and the free text of an
+# anonymous survey answer, reach no public page, feed, export, search or the API.
+
+VOICES_PRIVATE = {
+    "sender_name": "zqsendernamesentinel",
+    "sender_email": "zqsenderemailsentinel@example.jp",
+    "sender_address": "zqsenderaddresssentinel",
+    "text": "zqrawtextsentinel",
+    "answer": "zqanonymousanswersentinel",
+}
+
+
+@pytest.fixture
+def voices_planted(department_a, coordinator):
+    from kyodo.voices import services as voices_services
+    from kyodo.voices.models import QuestionKind
+    from kyodo.voices.services import Given
+    from kyodo.voices.tests.factories import open_survey, question
+
+    opinion, _secret = voices_services.opinion_send(
+        actor=None,
+        subject="公開される意見",
+        text=f"本文 {VOICES_PRIVATE['text']}",
+        sender_name=VOICES_PRIVATE["sender_name"],
+        sender_email=VOICES_PRIVATE["sender_email"],
+        sender_address=VOICES_PRIVATE["sender_address"],
+    )
+    voices_services.opinion_assign(actor=None, opinion=opinion, department=department_a)
+    reply = voices_services.reply_draft(
+        actor=None, opinions=[opinion], body="回答です", reflection="reflected"
+    )
+    voices_services.reply_approve(actor=None, reply=reply)
+    voices_services.opinion_prepare_publication(
+        actor=None, opinion=opinion, public_title="公開題名みなと", summary="要旨です"
+    )
+    voices_services.opinion_publish(actor=None, opinion=opinion)
+    survey = open_survey(versions=[question("privacy-free", kind=QuestionKind.TEXT, choices=[])])
+    item = survey.items.get()
+    voices_services.response_submit(
+        actor=None, survey=survey, given={item.pk: Given(text=VOICES_PRIVATE["answer"])}
+    )
+    voices_services.survey_close(actor=coordinator, survey=survey)
+    return opinion, survey
+
+
+def _public_voices_urls(opinion, survey) -> list[str]:
+    return [
+        reverse("voices:public_home"),
+        reverse("voices:public_list"),
+        reverse("voices:public_opinion", args=[opinion.pk]),
+        reverse("voices:statistics"),
+        reverse("voices:opinions_csv"),
+        reverse("voices:survey_results", args=[survey.pk]),
+        reverse("voices:survey_results_csv", args=[survey.pk]),
+        reverse("portal:search") + "?q=公開題名みなと",
+        reverse("portal:news_feed"),
+        "/api/voices/opinions/",
+        "/api/voices/surveys/",
+        f"/api/voices/surveys/{survey.pk}/results",
+    ]
+
+
+@pytest.mark.parametrize("field", list(VOICES_PRIVATE))
+def test_no_public_page_shows_a_senders_identity_or_an_anonymous_answer(
+    client, voices_planted, field
+):
+    from kyodo.voices.models import Opinion
+
+    opinion, survey = voices_planted
+    word = VOICES_PRIVATE[field]
+    for url in _public_voices_urls(opinion, survey):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert word not in response.content.decode("utf-8-sig"), url
+    found = client.get(reverse("portal:search"), {"q": word}).content.decode()
+    assert "公開題名みなと" not in found
+    assert search(Opinion.objects.all(), word) == []
+    assert search(Opinion.objects.all(), word, audience=STAFF) == []
+
+
+def test_the_portal_search_finds_a_published_opinion_by_its_summary(client, voices_planted):
+    html = client.get(reverse("portal:search"), {"q": "公開題名みなと"}).content.decode()
+    assert "公開題名みなと" in html

@@ -13,7 +13,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from kyodo.api.messages import INVALID, NOT_FOUND, parameter_message
-from kyodo.api.routers import calls, engagement, events, news, partners, projects
+from kyodo.api.routers import calls, engagement, events, news, partners, projects, voices
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -49,6 +49,7 @@ api.add_router("/events", events.router)
 api.add_router("/news", news.router)
 api.add_router("/partners", partners.router)
 api.add_router("/engagement", engagement.router)
+api.add_router("/voices", voices.router)
 
 
 @api.exception_handler(ValidationError)

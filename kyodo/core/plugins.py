@@ -11,6 +11,7 @@ Each Kyodo app may have, found in INSTALLED_APPS order:
   higher ones (imports go one way);
 - `reminders.py` with `due(today) -> list[DueReminder]` for the daily reminder sweep
   (kyodo.core.reminder_sweep).
+- `public_search.py` with `GROUPS: list[SearchGroup]` for the portal's search page.
 """
 
 from dataclasses import dataclass, field
@@ -74,3 +75,22 @@ def sections_for(page: str, request, obj) -> list[Panel]:
         if hasattr(module, page)
         for panel in getattr(module, page)(request, obj)
     ]
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    """A kind of public record the portal's search page lists, from an app the portal does not
+    import: `queryset()` gives what the public may find, `url_name` its page (by pk) and
+    `title` the attribute shown as the link."""
+
+    key: str
+    label: str
+    queryset: object  # a function returning a QuerySet
+    url_name: str
+    title: str = "title"
+    order: int = 100
+
+
+def public_search_groups() -> list[SearchGroup]:
+    groups = [group for module in app_submodules("public_search") for group in module.GROUPS]
+    return sorted(groups, key=lambda group: group.order)

@@ -123,7 +123,7 @@ class DialogueSession(KyodoModel):
 
 
 class IssueStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
+    RECEIVED = "received", pgettext_lazy("issue status", "Received")
     CONSIDERING = "considering", _("Under consideration")
     PROJECT = "project", _("Became a project")
     DONE = "done", _("Dealt with")

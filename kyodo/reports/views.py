@@ -113,7 +113,6 @@ def dashboard_page(request):
             "board": board,
             "charts": charts,
             "year_label": fiscal_year_label(year),
-            "alert_count": len(alerts_for(department)),
             "alerts_url": reverse("reports:alerts"),
             "min_group": settings.ENGAGEMENT_MIN_GROUP,
             "staff_rows": list(zip(board.staff_activity, board.staff_training, strict=True)),

@@ -3,10 +3,12 @@
 from dataclasses import dataclass
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from kyodo.calls.selectors import public_calls
+from kyodo.core.plugins import public_search_groups
 from kyodo.core.search.index import search_best
 from kyodo.engagement.selectors import (
     public_activities,
@@ -31,6 +33,9 @@ class ResultGroup:
     label: str
     items: list
     total: int
+    # The groups of apps the portal does not import (kyodo.core.plugins.SearchGroup) carry
+    # their items as (address, title) pairs.
+    plugged: bool = False
 
     @property
     def more(self) -> int:
@@ -56,7 +61,18 @@ def search_groups(query: str) -> list[ResultGroup]:
         _found("trainings", _("Trainings with citizen lecturers"), public_trainings(), query),
         _found("agreements", _("Partnership agreements"), public_agreements(), query),
         _found("staff_activities", _("Staff in the community"), public_activities(), query),
+        *(_plugged(group, query) for group in public_search_groups()),
     ]
+
+
+def _plugged(group, query: str) -> ResultGroup:
+    found = _found(group.key, str(group.label), group.queryset(), query)
+    found.items = [
+        (reverse(group.url_name, args=[item.pk]), getattr(item, group.title))
+        for item in found.items
+    ]
+    found.plugged = True
+    return found
 
 
 def portal_search(request):
