@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kyodo.projects",
     "kyodo.cycles",
     "kyodo.calls",
+    "kyodo.councils",
     "kyodo.portal",
     "kyodo.api",
 ]
@@ -265,3 +266,15 @@ PARTNER_IMPORT_BACKGROUND_ROWS = env_int("PARTNER_IMPORT_BACKGROUND_ROWS", 200)
 # "ninja" as an app serves the API documentation's Swagger UI from our own static files, so
 # /api/docs works without loading scripts from a CDN.
 INSTALLED_APPS += ["ninja"]
+
+# --- Councils (kyodo.councils, issue 13) ---------------------------------------------------------
+# The national target for the share of women on councils, in percent (第5次男女共同参画基本計画).
+KYODO_COUNCIL_WOMEN_TARGET = env_int("KYODO_COUNCIL_WOMEN_TARGET", 40)
+# A member is flagged after this many years on one council in total (all terms together)...
+KYODO_COUNCIL_LONG_SERVICE_YEARS = env_int("KYODO_COUNCIL_LONG_SERVICE_YEARS", 10)
+# ...or when holding more than this many seats across councils at once.
+KYODO_COUNCIL_MAX_SEATS = env_int("KYODO_COUNCIL_MAX_SEATS", 4)
+# A council whose last this-many meetings produced no outcome may be hollow (形骸化の恐れ).
+KYODO_COUNCIL_HOLLOW_MEETINGS = env_int("KYODO_COUNCIL_HOLLOW_MEETINGS", 3)
+# Public council meetings within this many days are announced on the portal's home page.
+KYODO_COUNCIL_HOME_DAYS = env_int("KYODO_COUNCIL_HOME_DAYS", 30)
