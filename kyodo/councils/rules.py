@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.accounts.rules import is_city_side, is_coordinator, is_partner_member, is_staff_member
 from kyodo.core.rules import Phase, add_phased_perm
-from kyodo.partners.rules import belongs_to_a_partner, partner_ids_of
+from kyodo.partners.rules import partner_ids_of
 
 
 def council_of(obj):
@@ -70,7 +70,7 @@ rules.add_perm("councils.edit_council", can_edit)
 rules.add_perm("councils.view_contacts", is_city_side)
 rules.add_perm("councils.view_hollow_list", is_coordinator)
 rules.add_perm("councils.view_followups", is_city_side | (is_partner_member & organisation_sits_on))
-rules.add_perm("councils.view_my_followups", is_partner_member & belongs_to_a_partner)
+rules.add_perm("councils.view_my_followups", is_partner_member)
 # The portal: anyone, logged in or not, reads a public council and its public meetings.
 rules.add_perm("councils.view_public_council", is_public_council)
 rules.add_perm("councils.view_public_meeting", is_public_meeting)
