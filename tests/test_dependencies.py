@@ -1,6 +1,6 @@
 """Imports go one way: an app imports only from the apps below it (docs/architecture.md).
 
-    core ← accounts ← guideline, partners ← projects ← cycles, calls, councils ← portal, api, reports
+    core ← accounts ← guideline, partners ← projects ← cycles, calls ← portal, api, reports
 
 Apps on the same level may use each other only without a cycle. Tests are exempt: a test of a
 lower app may build its data with a higher app's factories (a partner's page lists projects).
