@@ -8,6 +8,7 @@ from django.utils.translation import pgettext
 
 from kyodo.calls.selectors import public_calls
 from kyodo.core.search.index import search_best
+from kyodo.councils.selectors import public_councils
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
 from kyodo.portal.http import page_meta
@@ -46,6 +47,7 @@ def search_groups(query: str) -> list[ResultGroup]:
         _found("news", _("News"), selectors.public_news(), query),
         _found("calls", _("Open calls"), public_calls(), query),
         _found("partners", _("Partners"), public_partners(), query),
+        _found("councils", _("Councils"), public_councils(), query),
     ]
 
 
