@@ -57,3 +57,16 @@ class Panel:
 
 def panels_for(request, role) -> list[Panel]:
     return [panel for module in app_submodules("panels") for panel in module.panels(request, role)]
+
+
+def sections_for(request, place: str, obj) -> list[Panel]:
+    """Blocks that higher apps add to a page of a lower one, e.g. the councils of a project on
+    its workspace ("projects.overview") or a partner's seats on councils in its track record
+    ("partners.detail"). Each app's `sections.py` has `sections(request, place, obj)`; a
+    section that is not relevant costs no query (the app decides from `obj` first).
+    """
+    return [
+        section
+        for module in app_submodules("sections")
+        for section in module.sections(request, place, obj)
+    ]

@@ -51,3 +51,13 @@ def fiscal_year_label(value) -> str:
         return wareki.fiscal_year_label(year)
     except (TypeError, ValueError):
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def plugin_sections(context, place: str, obj) -> list:
+    """{% plugin_sections "partners.detail" partner as sections %}: the blocks other apps add
+    to this page (kyodo.core.plugins.sections_for); include each `section.template_name` with
+    `panel=section.context`."""
+    from kyodo.core.plugins import sections_for
+
+    return sections_for(context["request"], place, obj)

@@ -48,8 +48,9 @@ def test_detail_page(persona_client, django_assert_num_queries, department_a, co
             partner=partner,
         )
     client = persona_client("staff_a")
-    # The members are on their own tab (see test_member_list_page), not fetched here.
-    with django_assert_num_queries(10):
+    # The members are on their own tab (see test_member_list_page), not fetched here. One
+    # query is the councils' section (seats on councils through recommended members).
+    with django_assert_num_queries(11):
         assert client.get(reverse("partners:detail", args=[partner.pk])).status_code == 200
 
 
