@@ -29,9 +29,11 @@ from kyodo.projects.models import Project
 class CouncilForm(forms.ModelForm):
     name_kana = FuriganaField(label=_("council name (katakana)"), required=False, max_length=200)
     seats = FoldedIntegerField(label=_("seats (定数)"), min_value=1, max_value=1000)
-    term_years = FoldedIntegerField(label=_("term of office (years)"), min_value=1, max_value=10)
+    term_years = FoldedIntegerField(
+        label=_("term of office (years)"), min_value=1, max_value=10, initial=2
+    )
     meetings_per_year = FoldedIntegerField(
-        label=_("meetings per fiscal year (rule)"), min_value=0, max_value=100
+        label=_("meetings per fiscal year (rule)"), min_value=0, max_value=100, initial=1
     )
     established_on = JapaneseDateField(label=_("established on"))
     abolished_on = JapaneseDateField(label=_("abolished on"), required=False)

@@ -44,8 +44,8 @@ def _check_term(term: Term) -> None:
 
 def _person_data(data: dict) -> dict:
     data = {key: value for key, value in data.items() if key in PERSON_FIELDS}
-    if "phone" in data:
-        data["phone"] = normalize.normalize_phone(data["phone"] or "")
+    if data.get("phone"):
+        data["phone"] = normalize.normalize_phone(data["phone"])
     return data
 
 
