@@ -164,6 +164,22 @@ def upcoming_public_meetings(*, days: int, now=None) -> QuerySet[Meeting]:
     return public_meetings().filter(starts_at__gte=now, starts_at__lte=now + timedelta(days=days))
 
 
+def public_meetings_between(first: date, last: date) -> QuerySet[Meeting]:
+    """Public meetings from `first` to `last` (Japan days), for the portal's calendar."""
+    start = timezone.make_aware(timezone.datetime.combine(first, timezone.datetime.min.time()))
+    end = timezone.make_aware(
+        timezone.datetime.combine(last + timedelta(days=1), timezone.datetime.min.time())
+    )
+    return public_meetings().filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at")
+
+
+def public_meetings_version():
+    """What the calendar, the feed and the home page depend on (one query)."""
+    from django.db.models import Max
+
+    return list(public_meetings().aggregate(newest=Max("updated_at"), count=Count("pk")).values())
+
+
 def public_roster(council: Council, day: date | None = None) -> list[dict]:
     """The published 委員名簿: names, readings, categories and positions only."""
     day = day or timezone.localdate()
