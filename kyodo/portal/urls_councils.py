@@ -6,7 +6,7 @@ these patterns into the councils app's namespace (as for calls: kyodo/portal/url
 
 from django.urls import path
 
-from kyodo.portal.views import councils
+from kyodo.portal.views import councils, opendata_councils
 
 urlpatterns = [
     path("", councils.public_list, name="public_list"),
@@ -18,4 +18,13 @@ urlpatterns = [
         name="public_minutes_file",
     ),
     path("materials/<uuid:material_id>/public/", councils.public_material, name="public_material"),
+    *[
+        path(
+            f"opendata/{dataset}.csv",
+            opendata_councils.council_csv,
+            {"dataset": dataset},
+            name=f"opendata_{dataset}_csv",
+        )
+        for dataset in opendata_councils.DATASETS
+    ],
 ]
