@@ -12,6 +12,10 @@ from django.urls import reverse
 
 from kyodo.core.search.index import index_update, search
 from kyodo.core.search.registry import STAFF
+from kyodo.councils import services as council_services
+from kyodo.councils.models import Council
+from kyodo.councils.selectors import public_councils
+from kyodo.councils.tests.factories import appoint, make_council, make_meeting
 from kyodo.partners import services as partner_services
 from kyodo.partners.models import Partner
 from kyodo.partners.selectors import public_partners
@@ -107,9 +111,6 @@ def test_the_public_search_still_finds_what_the_public_page_shows(planted):
 
 @pytest.fixture
 def council_planted(department_a):
-    from kyodo.councils import services as council_services
-    from kyodo.councils.tests.factories import appoint, make_council, make_meeting
-
     council = make_council(department_a, name="公開審議会みなと")
     appoint(
         council,
@@ -130,8 +131,6 @@ COUNCIL_WORDS = [sentinel("memberaddress"), sentinel("closedminutes"), "0152-99-
 
 @pytest.mark.parametrize("word", COUNCIL_WORDS)
 def test_the_portal_finds_no_private_word_of_a_council(client, council_planted, word):
-    from kyodo.councils.selectors import public_councils
-
     council, _closed = council_planted
     response = client.get(reverse("portal:search"), {"q": word})
     assert response.status_code == 200
@@ -147,16 +146,12 @@ def test_the_portal_finds_no_private_word_of_a_council(client, council_planted, 
 
 
 def test_the_city_search_still_reads_a_closed_meetings_minutes(council_planted):
-    from kyodo.councils.models import Council
-
     council, _closed = council_planted
     hits = search(Council.objects.all(), sentinel("closedminutes"), audience=STAFF)
     assert [hit.object_id for hit in hits] == [council.pk]
 
 
 def test_the_public_search_finds_a_council_by_its_public_words(council_planted):
-    from kyodo.councils.selectors import public_councils
-
     council, _closed = council_planted
     found = search(public_councils(), "公開委員みなと")
     assert [hit.object_id for hit in found] == [council.pk]
