@@ -293,3 +293,29 @@ def test_minutes_flow_on_the_pages(client, coordinator, world):
     closed = world["closed"]
     response = client.post(reverse("councils:minutes_publish", args=[closed.pk]), follow=True)
     assert "庁内にとどまります" in response.content.decode()
+
+
+def test_a_bad_attendance_choice_is_explained(client, staff_a, world):
+    client.force_login(staff_a)
+    meeting = world["meeting"]
+    data = {f"term_{world['term'].pk}": "late"}
+    response = client.post(reverse("councils:attendance", args=[meeting.pk]), data)
+    assert response.status_code == 200
+    assert "正しく選択してください" in response.content.decode()
+    assert not meeting.attendances.exists()
+
+
+def test_minutes_that_are_not_a_document_are_refused(client, staff_a, world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(staff_a)
+    meeting = world["meeting"]
+    upload = SimpleUploadedFile("会議録.pdf", b"<html>not a pdf</html>")
+    response = client.post(
+        reverse("councils:minutes", args=[meeting.pk]), {"text": "要旨", "file": upload}
+    )
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.minutes_text == ""
