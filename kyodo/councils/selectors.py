@@ -7,9 +7,9 @@ the API: a member's contact details and a closed meeting's minutes are never in 
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -43,10 +43,13 @@ class CouncilRow:
     hollow: list
 
 
+def _start_of(day: date) -> datetime:
+    """Midnight of `day` in Japan (the meetings' days are Japanese days)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def _meeting_rows(council_ids, today: date):
-    held_by = timezone.make_aware(
-        timezone.datetime.combine(today + timedelta(days=1), timezone.datetime.min.time())
-    )
+    held_by = _start_of(today + timedelta(days=1))
     return (
         Meeting.objects.filter(council_id__in=council_ids, starts_at__lt=held_by)
         .annotate(day=TruncDate("starts_at"), outcome_count=Count("outcomes"))
@@ -166,17 +169,12 @@ def upcoming_public_meetings(*, days: int, now=None) -> QuerySet[Meeting]:
 
 def public_meetings_between(first: date, last: date) -> QuerySet[Meeting]:
     """Public meetings from `first` to `last` (Japan days), for the portal's calendar."""
-    start = timezone.make_aware(timezone.datetime.combine(first, timezone.datetime.min.time()))
-    end = timezone.make_aware(
-        timezone.datetime.combine(last + timedelta(days=1), timezone.datetime.min.time())
-    )
+    start, end = _start_of(first), _start_of(last + timedelta(days=1))
     return public_meetings().filter(starts_at__gte=start, starts_at__lt=end).order_by("starts_at")
 
 
 def public_meetings_version():
     """What the calendar, the feed and the home page depend on (one query)."""
-    from django.db.models import Max
-
     return list(public_meetings().aggregate(newest=Max("updated_at"), count=Count("pk")).values())
 
 
