@@ -319,3 +319,47 @@ def test_minutes_that_are_not_a_document_are_refused(client, staff_a, world, set
     assert "error-summary" in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.minutes_text == ""
+
+
+def test_a_term_a_person_and_a_reappointment_are_changed_on_their_pages(client, staff_a, world):
+    client.force_login(staff_a)
+    term = world["other_term"]
+    data = {
+        "category": "public",
+        "partner": "",
+        "position": "vice_chair",
+        "starts_on": "2025-04-01",
+        "ends_on": "令和9年3月31日",
+    }
+    assert client.post(reverse("councils:term_edit", args=[term.pk]), data).status_code == 302
+    term.refresh_from_db()
+    assert term.position == "vice_chair"
+    person = {
+        "name": "北見太郎",
+        "name_kana": "",
+        "gender": "1",
+        "phone": "０１５２－００－１２３４",
+    }
+    response = client.post(reverse("councils:person_edit", args=[term.pk]), person)
+    assert response.status_code == 302
+    term.person.refresh_from_db()
+    assert term.person.phone == "0152-00-1234"
+    response = client.post(reverse("councils:term_reappoint", args=[term.pk]))
+    assert response.status_code == 302
+    assert term.person.terms.count() == 2
+
+
+def test_a_follow_up_is_updated_on_its_page(client, staff_a, world):
+    client.force_login(staff_a)
+    followup = world["followup"]
+    data = {
+        "action": "計画に反映した",
+        "status": "done",
+        "reason": "",
+        "department": followup.department_id,
+        "due_on": "R9.3.31",
+    }
+    url = reverse("councils:followup_edit", args=[followup.pk])
+    assert client.post(url, data).status_code == 302
+    followup.refresh_from_db()
+    assert (followup.status, str(followup.due_on)) == ("done", "2027-03-31")
