@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kyodo.projects",
     "kyodo.cycles",
     "kyodo.calls",
+    "kyodo.councils",
     "kyodo.engagement",
     "kyodo.portal",
     "kyodo.api",
@@ -289,3 +290,15 @@ VOICES_RATE_LIMIT_WINDOW_SECONDS = env_int("VOICES_RATE_LIMIT_WINDOW_SECONDS", 6
 VOICES_RESULTS_AFTER_CLOSING = env_bool("VOICES_RESULTS_AFTER_CLOSING", True)
 # Breakdown cells with fewer answers than this are suppressed (shown as 「＊」).
 VOICES_MIN_CELL = env_int("VOICES_MIN_CELL", 5)
+
+# --- Councils (kyodo.councils, issue 13) ---------------------------------------------------------
+# The national target for the share of women on councils, in percent (第5次男女共同参画基本計画).
+KYODO_COUNCIL_WOMEN_TARGET = env_int("KYODO_COUNCIL_WOMEN_TARGET", 40)
+# A member is flagged after this many years on one council in total (all terms together)...
+KYODO_COUNCIL_LONG_SERVICE_YEARS = env_int("KYODO_COUNCIL_LONG_SERVICE_YEARS", 10)
+# ...or when holding more than this many seats across councils at once.
+KYODO_COUNCIL_MAX_SEATS = env_int("KYODO_COUNCIL_MAX_SEATS", 4)
+# A council whose last this-many meetings produced no outcome may be hollow (形骸化の恐れ).
+KYODO_COUNCIL_HOLLOW_MEETINGS = env_int("KYODO_COUNCIL_HOLLOW_MEETINGS", 3)
+# Public council meetings within this many days are announced on the portal's home page.
+KYODO_COUNCIL_HOME_DAYS = env_int("KYODO_COUNCIL_HOME_DAYS", 30)

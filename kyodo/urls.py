@@ -3,7 +3,9 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from kyodo.calls import urls as calls_urls
+from kyodo.councils import urls as councils_urls
 from kyodo.portal import urls_calls as public_call_urls
+from kyodo.portal import urls_councils as public_council_urls
 from kyodo.portal.views.home import home
 
 # The front page is the public portal's home (what is happening now). Its name stays
@@ -13,6 +15,8 @@ front_page = ([path("", home, name="home")], "core")
 # One "calls" namespace under /calls/: the portal's public call pages and the calls app's own
 # (neither app imports the other's URLs).
 calls = (public_call_urls.urlpatterns + calls_urls.urlpatterns, "calls")
+# Likewise one "councils" namespace under /councils/.
+councils = (public_council_urls.urlpatterns + councils_urls.urlpatterns, "councils")
 
 urlpatterns = [
     path("", include(front_page)),
@@ -22,6 +26,7 @@ urlpatterns = [
     path("projects/", include("kyodo.projects.urls")),
     path("cycles/", include("kyodo.cycles.urls")),
     path("calls/", include(calls)),
+    path("councils/", include(councils)),
     path("engagement/", include("kyodo.engagement.urls")),
     path("portal/", include("kyodo.portal.urls")),
     path("api/", include("kyodo.api.urls")),

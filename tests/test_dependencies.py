@@ -1,6 +1,6 @@
 """Imports go one way: an app imports only from the apps below it (docs/architecture.md).
 
-    core ← accounts ← guideline, partners ← projects ← cycles, calls, engagement
+    core ← accounts ← guideline, partners ← projects ← cycles, calls, councils, engagement
         ← portal, api, reports, voices
 
 Apps on the same level may use each other only without a cycle. Tests are exempt: a test of a
@@ -21,6 +21,7 @@ LEVELS = {
     "projects": 3,
     "cycles": 4,
     "calls": 4,
+    "councils": 4,
     "engagement": 4,
     "portal": 5,
     "api": 5,

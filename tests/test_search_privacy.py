@@ -12,6 +12,10 @@ from django.urls import reverse
 
 from kyodo.core.search.index import index_update, search
 from kyodo.core.search.registry import STAFF
+from kyodo.councils import services as council_services
+from kyodo.councils.models import Council
+from kyodo.councils.selectors import public_councils
+from kyodo.councils.tests.factories import appoint, make_council, make_meeting
 from kyodo.partners import services as partner_services
 from kyodo.partners.models import Partner
 from kyodo.partners.selectors import public_partners
@@ -262,3 +266,54 @@ def test_no_public_page_shows_a_senders_identity_or_an_anonymous_answer(
 def test_the_portal_search_finds_a_published_opinion_by_its_summary(client, voices_planted):
     html = client.get(reverse("portal:search"), {"q": "公開題名みなと"}).content.decode()
     assert "公開題名みなと" in html
+
+
+# --- Councils (issue 13): a member's phone and address, a closed meeting's minutes ----------
+
+
+@pytest.fixture
+def council_planted(department_a):
+    council = make_council(department_a, name="公開審議会みなと")
+    appoint(
+        council,
+        "公開委員みなと",
+        phone="0152-99-7311",
+        address=f"網走市 {sentinel('memberaddress')}",
+    )
+    closed = make_meeting(council, is_public=False, closed_reason="個人情報を扱うため")
+    council_services.minutes_save(
+        actor=None, meeting=closed, text=f"非公開 {sentinel('closedminutes')}"
+    )
+    council_services.minutes_approve(actor=None, meeting=closed)
+    return council, closed
+
+
+COUNCIL_WORDS = [sentinel("memberaddress"), sentinel("closedminutes"), "0152-99-7311"]
+
+
+@pytest.mark.parametrize("word", COUNCIL_WORDS)
+def test_the_portal_finds_no_private_word_of_a_council(client, council_planted, word):
+    council, _closed = council_planted
+    response = client.get(reverse("portal:search"), {"q": word})
+    assert response.status_code == 200
+    assert council.name not in response.content.decode()
+    assert search(public_councils(), word) == []
+    for url in (
+        reverse("councils:public_list"),
+        reverse("councils:public_detail", args=[council.pk]),
+        reverse("portal:event_calendar"),
+        reverse("portal:events_ics"),
+    ):
+        assert word not in client.get(url).content.decode()
+
+
+def test_the_city_search_still_reads_a_closed_meetings_minutes(council_planted):
+    council, _closed = council_planted
+    hits = search(Council.objects.all(), sentinel("closedminutes"), audience=STAFF)
+    assert [hit.object_id for hit in hits] == [council.pk]
+
+
+def test_the_public_search_finds_a_council_by_its_public_words(council_planted):
+    council, _closed = council_planted
+    found = search(public_councils(), "公開委員みなと")
+    assert [hit.object_id for hit in found] == [council.pk]

@@ -13,7 +13,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from kyodo.api.messages import INVALID, NOT_FOUND, parameter_message
-from kyodo.api.routers import calls, engagement, events, news, partners, projects, voices
+from kyodo.api.routers import calls, councils, engagement, events, news, partners, projects, voices
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -48,6 +48,7 @@ api.add_router("/calls", calls.router)
 api.add_router("/events", events.router)
 api.add_router("/news", news.router)
 api.add_router("/partners", partners.router)
+api.add_router("/councils", councils.router)
 api.add_router("/engagement", engagement.router)
 api.add_router("/voices", voices.router)
 

@@ -4,11 +4,9 @@ Each Kyodo app may have, found in INSTALLED_APPS order:
 - `demo.py` with an idempotent `seed()` for `manage.py seed_demo`;
 - `navigation.py` with `NAV_ITEMS: list[NavItem]` for the header menu;
 - `panels.py` with `panels(request, role) -> list[Panel]` for the role home pages;
-- `sections.py` with, for each page of a lower app it adds to, a function of that page's name
-  taking `(request, obj)` and returning `list[Panel]`: `partner` for a partner's page (its
-  track record: what the organisation did with the city, recorded by the apps above partners)
-  and `project` for a project's overview. The lower app renders them without importing the
-  higher ones (imports go one way);
+- `sections.py` with `sections(request, place, obj) -> list[Panel]` for blocks on a page of a
+  lower app ("partners.detail": a partner's track record; "projects.overview"), rendered there
+  with `{% plugin_sections place obj as sections %}`, so that no import goes the wrong way;
 - `reminders.py` with `due(today) -> list[DueReminder]` for the daily reminder sweep
   (kyodo.core.reminder_sweep).
 - `public_search.py` with `GROUPS: list[SearchGroup]` for the portal's search page.
@@ -67,13 +65,16 @@ def panels_for(request, role) -> list[Panel]:
     return [panel for module in app_submodules("panels") for panel in module.panels(request, role)]
 
 
-def sections_for(page: str, request, obj) -> list[Panel]:
-    """The blocks the apps above add to `page` ("partner", "project") about `obj`."""
+def sections_for(request, place: str, obj) -> list[Panel]:
+    """Blocks that higher apps add to a page of a lower one, e.g. the councils of a project on
+    its workspace ("projects.overview") or a partner's seats on councils in its track record
+    ("partners.detail"). Each app's `sections.py` has `sections(request, place, obj)`; a
+    section that is not relevant costs no query (the app decides from `obj` first).
+    """
     return [
-        panel
+        section
         for module in app_submodules("sections")
-        if hasattr(module, page)
-        for panel in getattr(module, page)(request, obj)
+        for section in module.sections(request, place, obj)
     ]
 
 

@@ -13,7 +13,15 @@ from kyodo.engagement import selectors
 from kyodo.engagement.models import DialogueIssue
 
 
-def partner(request, partner) -> list[Panel]:
+def sections(request, place: str, obj) -> list[Panel]:
+    if place == "partners.detail":
+        return _partner(obj)
+    if place == "projects.overview":
+        return _project(obj)
+    return []
+
+
+def _partner(partner) -> list[Panel]:
     staff = partner.staff_activities.aggregate(
         entries=Count("pk"), people=Count("staff", distinct=True)
     )
@@ -29,7 +37,7 @@ def partner(request, partner) -> list[Panel]:
     ]
 
 
-def project(request, project) -> list[Panel]:
+def _project(project) -> list[Panel]:
     issue = DialogueIssue.objects.filter(project=project).select_related("session").first()
     if issue is None:
         return []

@@ -30,7 +30,25 @@ def _start_end(event):
     return start, max(end, start)
 
 
-def events_calendar(events, *, name: str, base_url: str) -> bytes:
+def _meeting_entry(meeting, base_url: str):
+    """A public council meeting as an event: its council, title, place and agenda only."""
+    entry = icalendar.Event()
+    entry.add("uid", f"{meeting.pk}@kyodo-councils")
+    entry.add("dtstamp", meeting.updated_at)
+    entry.add("last-modified", meeting.updated_at)
+    entry.add("dtstart", meeting.starts_at.astimezone(TOKYO))
+    entry.add(
+        "dtend", (meeting.ends_at or meeting.starts_at + timedelta(hours=2)).astimezone(TOKYO)
+    )
+    entry.add("summary", printable_text(f"{meeting.council.name} {meeting.title}"))
+    entry.add("location", printable_text(meeting.place))
+    page = base_url + reverse("councils:public_meeting", args=[meeting.pk])
+    entry.add("url", page)
+    entry.add("description", printable_text(f"{meeting.agenda}\n\n{page}"))
+    return entry
+
+
+def events_calendar(events, *, name: str, base_url: str, meetings=()) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Kyodo//portal//JA")
     calendar.add("version", "2.0")
@@ -53,6 +71,8 @@ def events_calendar(events, *, name: str, base_url: str) -> bytes:
         if event.latitude is not None and event.longitude is not None:
             entry.add("geo", (float(event.latitude), float(event.longitude)))
         calendar.add_component(entry)
+    for meeting in meetings:
+        calendar.add_component(_meeting_entry(meeting, base_url))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

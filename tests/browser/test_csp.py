@@ -8,6 +8,7 @@ Fails on the code before it: no policy was sent at all.
 
 import pytest
 
+from kyodo.councils.models import Council
 from kyodo.partners.models import Partner
 from kyodo.projects.models import Project
 
@@ -27,6 +28,7 @@ PUBLIC = [
     "/portal/partners/",
     "/portal/news/",
     "/calls/",
+    "/councils/",
     "/accounts/login/",
     "/api/docs",
 ]
@@ -69,6 +71,8 @@ def test_every_page_kind_keeps_the_policy(watched, demo_data, login):
         f"/projects/{project.pk}/",
         "/calls/manage/",
         "/portal/manage/",
+        "/councils/manage/",
+        f"/councils/manage/{Council.objects.first().pk}/",
     ]:
         _visit(page, console, url)
 

@@ -59,3 +59,13 @@ def percent(value) -> str:
     if value is None or value == "":
         return "—"
     return f"{float(value) * 100:.1f}%"
+
+
+@register.simple_tag(takes_context=True)
+def plugin_sections(context, place: str, obj) -> list:
+    """{% plugin_sections "partners.detail" partner as sections %}: the blocks other apps add
+    to this page (kyodo.core.plugins.sections_for); include each `section.template_name` with
+    `panel=section.context`."""
+    from kyodo.core.plugins import sections_for
+
+    return sections_for(context["request"], place, obj)

@@ -48,9 +48,10 @@ def test_detail_page(persona_client, django_assert_num_queries, department_a, co
             partner=partner,
         )
     client = persona_client("staff_a")
-    # The members are on their own tab (see test_member_list_page), not fetched here. Three
-    # queries are the promotion measures' track record (engagement/sections.py).
-    with django_assert_num_queries(13):
+    # The members are on their own tab (see test_member_list_page), not fetched here. Four
+    # queries are the blocks of higher apps: the councils' seats (councils/sections.py) and the
+    # promotion measures' track record (engagement/sections.py: three).
+    with django_assert_num_queries(14):
         assert client.get(reverse("partners:detail", args=[partner.pk])).status_code == 200
 
 

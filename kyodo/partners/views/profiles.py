@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from kyodo.core.forms import apply_service_error
 from kyodo.core.locking import current_lock_version
 from kyodo.core.permissions import permission_required
-from kyodo.core.plugins import sections_for
 from kyodo.partners import selectors, services
 from kyodo.partners.forms import AttachmentForm, MatchForm, PartnerFilterForm, PartnerForm
 from kyodo.partners.matching import match_partners
@@ -92,7 +91,6 @@ def partner_detail(request, partner):
             "show_private": user.has_perm("partners.view_private_fields", partner),
             "can_edit": user.has_perm("partners.change_partner", partner),
             "participations": selectors.partner_projects(partner),
-            "sections": sections_for("partner", request, partner),
             "history": selectors.partner_history(partner),
             "attachment_form": AttachmentForm(),
         },

@@ -141,8 +141,9 @@ def test_home_query_count_is_constant(client, sample, django_assert_num_queries)
 
 
 # ETag: 4 lookups; page: session-free context, calls, events (+ longest event), news,
-# projects, their listed partners, the municipality.
-HOME_QUERIES = 12
+# projects, their listed partners, the municipality; the public council meetings: their ETag
+# part and the upcoming ones (審議会等の開催予定).
+HOME_QUERIES = 14
 
 
 def test_project_detail_shows_public_fields_and_listed_partners_only(client, sample):

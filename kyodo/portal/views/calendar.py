@@ -12,6 +12,7 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.http import FIRST_YEAR, LAST_YEAR, cacheable, int_param, page_meta
 from kyodo.portal.views.events import events_version
@@ -34,6 +35,7 @@ def _day(d: date, month: int, day: dict) -> dict:
         "count": day["count"],
         "shown": day["shown"],
         "more": max(day["count"] - len(day["shown"]), 0),
+        "meetings": day.get("meetings", []),
     }
 
 
@@ -78,12 +80,24 @@ def _month_days(first: date, last: date) -> dict[date, dict]:
     return days
 
 
+def _add_council_meetings(days: dict[date, dict], first: date, last: date) -> None:
+    """Public council meetings of the month (one query), listed on their day beside events."""
+    for meeting in council_selectors.public_meetings_between(first, last):
+        day = timezone.localtime(meeting.starts_at).date()
+        entry = days.setdefault(day, {"count": 0, "shown": []})
+        entry.setdefault("meetings", []).append(meeting)
+
+
+def council_meetings_version(request, *args, **kwargs):
+    return council_selectors.public_meetings_version()
+
+
 def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + step
     return index // 12, index % 12 + 1
 
 
-@cacheable(events_version)
+@cacheable(events_version, council_meetings_version)
 def event_calendar(request):
     today = timezone.localdate()
     year = int_param(request, "year", default=today.year, low=FIRST_YEAR, high=LAST_YEAR)
@@ -91,6 +105,7 @@ def event_calendar(request):
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     days = _month_days(first, last)
+    _add_council_meetings(days, first, last)
     previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
     label = _("%(year)s/%(month)s") % {"year": year, "month": month}
     return render(

@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kyodo.core.wareki import format_date_with_western
+from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.feeds import events_calendar
 from kyodo.portal.http import (
@@ -102,10 +103,15 @@ def _ics_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@cacheable(events_version)
+def _council_meetings_version(request, *args, **kwargs):
+    return council_selectors.public_meetings_version()
+
+
+@cacheable(events_version, _council_meetings_version)
 def events_ics(request):
     body = events_calendar(
         selectors.public_events(),
+        meetings=council_selectors.public_meetings().order_by("starts_at"),
         name=_("Kyodo collaboration portal: events"),
         base_url=base_url(request),
     )

@@ -1,9 +1,11 @@
 """The site's front page: what is happening now."""
 
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kyodo.calls.selectors import open_calls, public_calls
+from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.http import cacheable, page_meta, stamp
 from kyodo.projects.models import ProjectStatus
@@ -18,6 +20,7 @@ def _home_version(request):
         selectors.freshness(selectors.public_news()),
         stamp(public_calls()),
         selectors.freshness(public_projects()),
+        council_selectors.public_meetings_version(),
     )
 
 
@@ -33,6 +36,12 @@ def home(request):
             "events": list(selectors.upcoming_events()[:HOME_ITEMS]),
             "news_items": list(selectors.public_news()[:HOME_ITEMS]),
             "projects": list(running[:HOME_ITEMS]),
+            # 審議会等の開催予定: shown only while a public meeting is near.
+            "council_meetings": list(
+                council_selectors.upcoming_public_meetings(
+                    days=settings.KYODO_COUNCIL_HOME_DAYS
+                ).order_by("starts_at")[:HOME_ITEMS]
+            ),
             "meta": page_meta(
                 request,
                 _("Kyodo collaboration portal"),

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext
 from kyodo.calls.selectors import public_calls
 from kyodo.core.plugins import public_search_groups
 from kyodo.core.search.index import search_best
+from kyodo.councils.selectors import public_councils
 from kyodo.engagement.selectors import (
     public_activities,
     public_agreements,
@@ -57,6 +58,7 @@ def search_groups(query: str) -> list[ResultGroup]:
         _found("news", _("News"), selectors.public_news(), query),
         _found("calls", _("Open calls"), public_calls(), query),
         _found("partners", _("Partners"), public_partners(), query),
+        _found("councils", _("Councils"), public_councils(), query),
         _found("dialogue", _("Dialogue with citizens"), public_dialogue_sessions(), query),
         _found("trainings", _("Trainings with citizen lecturers"), public_trainings(), query),
         _found("agreements", _("Partnership agreements"), public_agreements(), query),

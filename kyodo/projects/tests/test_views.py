@@ -299,7 +299,7 @@ def test_list_and_home_queries_are_pinned(
             _grow(other, 2)
         with django_assert_num_queries(8):
             staff.get(reverse("projects:list"))
-        with django_assert_num_queries(10):  # panels of projects and cycles
+        with django_assert_num_queries(11):  # panels of projects, cycles and voices
             staff.get(reverse("accounts:staff_home"))
     assert Project.objects.filter(status=ProjectStatus.IDEA).count() == 3 + 30 + 1
 

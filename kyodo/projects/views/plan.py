@@ -9,7 +9,6 @@ from django.views.decorators.http import require_POST
 from kyodo.core.forms import apply_service_error
 from kyodo.core.locking import current_lock_version
 from kyodo.core.permissions import permission_required
-from kyodo.core.plugins import sections_for
 from kyodo.projects import selectors, services
 from kyodo.projects.forms import ProjectFilterForm, ProjectForm
 from kyodo.projects.models import AgreedPoint, Project, ProjectStatus, StatusChange
@@ -67,7 +66,6 @@ def overview(request, project):
         participations=project.participations.select_related("partner"),
         transitions=[ProjectStatus(s) for s in MANUAL_TRANSITIONS.get(project.status, [])],
         next_step=selectors.next_step(project),
-        sections=sections_for("project", request, project),
     )
 
 
