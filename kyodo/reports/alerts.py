@@ -7,16 +7,18 @@ their department's; coordinators see the whole city's.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.calls.models import Call, CallStatus, Grant
 from kyodo.calls.selectors import grants_ended_without_review, grants_with_repeat_warnings
+from kyodo.councils import selectors as councils
 from kyodo.cycles.models import Cycle, CycleStatus, Side, Verification
 from kyodo.engagement import selectors as engagement
 from kyodo.projects.models import Agreement, ProjectStatus
+from kyodo.voices.models import Opinion
 
 # A call's result is due this many days after its deadline (then it is an alert).
 RESULT_DUE_DAYS = 60
@@ -170,12 +172,63 @@ def partnership_alerts(today, department=None) -> list[Alert]:
     return alerts
 
 
+def council_alerts(today, department=None) -> list[Alert]:
+    existing = councils.councils_for_staff().filter(
+        Q(abolished_on__isnull=True) | Q(abolished_on__gte=today), established_on__lte=today
+    )
+    existing = _in(existing, department, "department")
+    alerts = []
+    for row in councils.council_rows(existing, day=today):
+        link = reverse("councils:detail", args=[row.council.pk])
+        if row.hollow:
+            alerts.append(
+                Alert(
+                    "council_hollow",
+                    row.council.name,
+                    "　".join(str(reason) for reason in row.hollow),
+                    None,
+                    link,
+                    row.council.department,
+                )
+            )
+        if row.shares.below_target:
+            alerts.append(
+                Alert(
+                    "council_below_target",
+                    row.council.name,
+                    _("Women are %(share)s%% of its members, below the target of %(target)s%%.")
+                    % {"share": round(row.shares.women_share), "target": row.shares.target},
+                    None,
+                    link,
+                    row.council.department,
+                )
+            )
+    return alerts
+
+
+def opinion_alerts(today, department=None) -> list[Alert]:
+    overdue = _in(Opinion.objects.overdue(today), department, "department")
+    return [
+        Alert(
+            "opinion_overdue",
+            f"{opinion.receipt_number}：{opinion.subject}",
+            _("The reply is past its target date."),
+            opinion.due_on,
+            reverse("voices:manage_opinion", args=[opinion.pk]),
+            opinion.department,
+        )
+        for opinion in overdue.select_related("department").order_by("due_on")
+    ]
+
+
 SOURCES = [
     unverified_cycles,
     expired_agreements,
     subsidy_alerts,
     calls_without_result,
     partnership_alerts,
+    council_alerts,
+    opinion_alerts,
 ]
 
 

@@ -8,6 +8,7 @@ from kyodo.core.templatetags.kyodo import percent
 from kyodo.core.wareki import fiscal_year_label
 from kyodo.cycles.models import EvaluationDecision
 from kyodo.reports.figures import Dashboard, Section
+from kyodo.reports.figures.measures import councils_on, share_of
 
 PROJECT_COLUMNS = [
     _lazy("Project"),
@@ -68,4 +69,31 @@ def measures_tables(board: Dashboard) -> list[tuple[str, list[list]]]:
             else:
                 rows.append([str(row.department), row.staff, row.participants, percent(row.share)])
         tables.append((name, rows))
+    tables.append((_("Councils"), council_table(board)))
     return tables
+
+
+def council_table(board: Dashboard) -> list[list]:
+    """Each council existing at the year's end with its members' shares and its hollow flag."""
+    rows = [
+        [
+            _("Council"),
+            _("Department"),
+            _("Members"),
+            _("Share of women"),
+            _("Share publicly recruited"),
+            _("May be hollow"),
+        ]
+    ]
+    for row in councils_on(board.scope.as_of, board.scope.department):
+        rows.append(
+            [
+                row.council.name,
+                str(row.council.department),
+                row.shares.members,
+                percent(share_of(row.shares.women_share)),
+                percent(share_of(row.shares.public_share)),
+                "　".join(str(reason) for reason in row.hollow) or "—",
+            ]
+        )
+    return rows

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from kyodo.reports.figures.common import Row, Scope, Section, this_fiscal_year
+from kyodo.reports.figures.measures import council_figures, opinion_figures, survey_figures
 from kyodo.reports.figures.others import calls, dialogue, partners, staff_participation, subsidies
 from kyodo.reports.figures.projects import (
     budget,
@@ -39,7 +40,10 @@ def dashboard(scope: Scope) -> Dashboard:
         subsidies(scope),
         calls(scope),
         partners(scope),
+        council_figures(scope),
         dialogue(scope),
+        opinion_figures(scope),
+        survey_figures(scope),
     ]
     activity, training = staff_participation(scope)
     return Dashboard(scope, sections, activity, training)

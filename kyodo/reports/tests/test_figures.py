@@ -143,7 +143,10 @@ def test_the_dashboard_gathers_every_section(department_a, staff_a):
         "subsidies",
         "calls",
         "partners",
+        "councils",
         "dialogue",
+        "opinions",
+        "surveys",
     ]
     dialogue = board.section("dialogue")
     assert _row(dialogue, "Became projects") == [0, 0, 1]
