@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.accounts.models import Department, User
 from kyodo.accounts.roles import Role
 from kyodo.core.forms import EmailAddressField, PostalCodeField
+from kyodo.councils.selectors import public_councils
 from kyodo.partners.models import ActivityField
 from kyodo.portal.selectors import public_events
 from kyodo.projects.models import Project
@@ -29,6 +30,9 @@ class OpinionForm(forms.Form):
     )
     event = forms.ModelChoiceField(
         label=_("related event"), queryset=Project.objects.none(), required=False
+    )
+    council = forms.ModelChoiceField(
+        label=_("related council"), queryset=Project.objects.none(), required=False
     )
     # The length is checked by the service, which says how long the text is and the limit.
     text = forms.CharField(label=_("your opinion"), widget=forms.Textarea(attrs={"rows": 8}))
@@ -55,6 +59,7 @@ class OpinionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = public_projects().prefetch_related(None)
         self.fields["event"].queryset = public_events()
+        self.fields["council"].queryset = public_councils().select_related(None)
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

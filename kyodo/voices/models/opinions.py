@@ -81,6 +81,14 @@ class Opinion(KyodoModel):
         blank=True,
         related_name="+",
     )
+    council = models.ForeignKey(
+        "councils.Council",
+        verbose_name=_("related council"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     text = models.TextField(_("your opinion"))
     sender_name = models.CharField(_("name"), max_length=100, blank=True)
     sender_email = models.EmailField(_("e-mail address"), blank=True)

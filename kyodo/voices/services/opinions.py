@@ -23,7 +23,15 @@ from kyodo.voices.privacy import personal_data_findings
 from kyodo.voices.services.common import new_secret, now_or_clock, refuse
 
 SENDER_FIELDS = ("sender_name", "sender_email", "sender_postal_code", "sender_address")
-OPINION_FIELDS = ("subject", "text", "field", "project", "event", "consents_to_publication")
+OPINION_FIELDS = (
+    "subject",
+    "text",
+    "field",
+    "project",
+    "event",
+    "council",
+    "consents_to_publication",
+)
 
 
 def status_url(opinion: Opinion, secret: str) -> str:
@@ -59,8 +67,10 @@ def _check_text(text: str) -> None:
         )
 
 
-def _check_links(project, event) -> None:
-    # Imported here: the public selectors of projects and events are the only ones offered.
+def _check_links(project, event, council=None) -> None:
+    # Imported here: the public selectors of projects, events and councils are the only ones
+    # offered.
+    from kyodo.councils.selectors import public_councils
     from kyodo.portal.selectors import public_events
     from kyodo.projects.selectors import public_projects
 
@@ -68,6 +78,8 @@ def _check_links(project, event) -> None:
         refuse(_("Choose a project from the list."), "project", "project")
     if event is not None and not public_events().filter(pk=event.pk).exists():
         refuse(_("Choose an event from the list."), "event", "event")
+    if council is not None and not public_councils().filter(pk=council.pk).exists():
+        refuse(_("Choose a council from the list."), "council", "council")
 
 
 def _next_receipt_number(opinion: Opinion) -> None:
@@ -99,7 +111,7 @@ def opinion_send(*, actor, now=None, **fields) -> tuple[Opinion, str]:
     if unknown:
         raise TypeError(sorted(unknown))
     _check_text(fields.get("text", ""))
-    _check_links(fields.get("project"), fields.get("event"))
+    _check_links(fields.get("project"), fields.get("event"), fields.get("council"))
     received_at = now_or_clock(now)
     secret, digest = new_secret()
     opinion = Opinion(

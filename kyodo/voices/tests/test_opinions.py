@@ -250,3 +250,15 @@ def test_the_department_stays_once_a_reply_is_drafted(department_a, department_b
     with pytest.raises(ValidationError) as excinfo:
         services.opinion_assign(actor=coordinator, opinion=opinion, department=department_b)
     assert codes(excinfo) == {"has_reply"}
+
+
+def test_an_opinion_may_name_a_public_council_only(department_a):
+    from kyodo.councils.tests.factories import make_council
+
+    public = make_council(department_a, name="公開の協議会")
+    closed = make_council(department_a, name="非公開の協議会", is_public=False)
+    opinion, _secret = services.opinion_send(actor=None, subject="s", text="t", council=public)
+    assert opinion.council == public
+    with pytest.raises(ValidationError) as refused:
+        services.opinion_send(actor=None, subject="s", text="t", council=closed)
+    assert "council" in refused.value.error_dict

@@ -9,7 +9,7 @@ from kyodo.voices.models import Opinion, Reply, Survey, SurveyExport
 opinion_view = partial(
     object_permission_required,
     queryset=Opinion.objects.select_related(
-        "department", "field", "project", "event", "reply__project", "reply__approved_by"
+        "department", "field", "project", "event", "council", "reply__project", "reply__approved_by"
     ),
     see="voices.view_opinion",
 )
