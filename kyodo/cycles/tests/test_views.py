@@ -361,7 +361,7 @@ def test_query_count_does_not_grow(persona_client, project, django_assert_num_qu
 
 @pytest.mark.parametrize(
     ("persona", "url", "queries"),
-    [("staff_a", "accounts:staff_home", 11), ("partner_member", "accounts:partner_home", 12)],
+    [("staff_a", "accounts:staff_home", 12), ("partner_member", "accounts:partner_home", 12)],
 )
 def test_home_panels_query_count_does_not_grow(
     persona_client, department_a, partner_member, django_assert_num_queries, persona, url, queries
