@@ -34,12 +34,15 @@ def project_flows(scope: Scope) -> Section:
     new = per_year(
         _projects(scope), "created_at", years, datetimes=True, n=lambda q: Count("pk", filter=q)
     )
-    changes = StatusChange.objects.all()
+    moves = [ProjectStatus.RUNNING, ProjectStatus.CLOSED, ProjectStatus.DECLINED]
+    changes = StatusChange.objects.filter(to_status__in=moves)
     if scope.department is not None:
         changes = changes.filter(project__department=scope.department)
 
+    # Moves, not distinct projects: a project that moved to running twice in a year (rare)
+    # counts twice, and the count needs no sort.
     def moved_to(status):
-        return lambda q: Count("project", filter=q & Q(to_status=status), distinct=True)
+        return lambda q: Count("pk", filter=q & Q(to_status=status))
 
     moved = per_year(
         changes,
@@ -199,20 +202,18 @@ def budget(scope: Scope) -> Section:
     lines = BudgetLine.objects.all()
     if scope.department is not None:
         lines = lines.filter(cycle__project__department=scope.department)
-    sums = {
-        bearer: per_year(
-            lines.filter(bearer=bearer),
-            "cycle__period_end",
-            years,
-            planned=lambda q: Sum("planned", filter=q),
-            actual=lambda q: Sum("actual", filter=q),
+    aggregates = {
+        f"{kind}_{bearer}": (
+            lambda q, kind=kind, bearer=bearer: Sum(kind, filter=q & Q(bearer=bearer))
         )
+        for kind in ("planned", "actual")
         for bearer in CostBearer.values
     }
+    found = per_year(lines, "cycle__period_end", years, **aggregates)
 
     def total(kind, bearer=None):
         bearers = [bearer] if bearer else CostBearer.values
-        return [sum(sums[b][y][kind] for b in bearers) for y in years]
+        return [sum(found[y][f"{kind}_{b}"] for b in bearers) for y in years]
 
     actual_all, actual_partner = total("actual"), total("actual", CostBearer.PARTNER)
     share = [p / a if a else None for p, a in zip(actual_partner, actual_all, strict=True)]
