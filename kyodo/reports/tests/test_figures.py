@@ -151,3 +151,24 @@ def test_the_dashboard_gathers_every_section(department_a, staff_a):
     dialogue = board.section("dialogue")
     assert _row(dialogue, "Became projects") == [0, 0, 1]
     assert len(board.staff_activity) == len(board.staff_training) >= 1
+
+
+def test_open_calls_applications_and_published_results(db):
+    from django.utils import timezone
+
+    from kyodo.calls.models import Call, CallStatus
+    from kyodo.calls.tests.factories import applicant, make_call, submit
+    from kyodo.reports.figures.others import calls
+
+    published = make_call(title="結果を公表した公募")
+    submit(published, applicant("応募団体1"))
+    submit(published, applicant("応募団体2"))
+    waiting = make_call(title="結果を待つ公募")
+    past = timezone.make_aware(datetime.datetime(2026, 9, 1, 17, 0))
+    Call.objects.filter(pk=published.pk).update(deadline=past, status=CallStatus.PUBLISHED)
+    Call.objects.filter(pk=waiting.pk).update(deadline=past, status=CallStatus.EVALUATING)
+    make_call(title="下書き", open_=False)  # drafts are not counted
+    section = calls(Scope(THIS_YEAR))
+    assert _row(section, "Calls") == [0, 0, 2]
+    assert _row(section, "Applications") == [0, 0, 2]
+    assert _row(section, "Share of closed calls with a published result") == [None, None, 0.5]

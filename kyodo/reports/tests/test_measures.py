@@ -1,6 +1,6 @@
 """Councils, opinions and surveys on the dashboard and in the alerts, on hand-made records."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -77,3 +77,20 @@ def test_surveys_closing_in_the_year(department_a):
     assert _row(section, "Surveys") == [0, 0, 1]
     assert _row(section, "市民満足度調査2026") == [None, None, 0]
     assert "下書きの調査" not in [str(row.label) for row in section.rows]  # not published
+
+
+def test_a_hollow_council_is_an_alert_until_its_meetings_conclude(department_a):
+    from kyodo.councils import services as council_services
+    from kyodo.councils.tests.factories import make_meeting
+
+    council = make_council(department_a, meetings_per_year=0)
+    appoint(council, gender=Gender.FEMALE)
+    appoint(council, gender=Gender.MALE)
+    meetings = [
+        make_meeting(council, day=date(2026, month, 10)) for month in (5, 6, 7)
+    ]  # three meetings without an outcome
+    assert [a.kind for a in alerts_for() if a.kind.startswith("council")] == ["council_hollow"]
+    council_services.outcome_add(
+        actor=None, meeting=meetings[-1], kind="hokoku", title="報告", text="報告をまとめた"
+    )
+    assert [a.kind for a in alerts_for() if a.kind.startswith("council")] == []
