@@ -31,6 +31,10 @@ class AnnualReport(KyodoModel):
     pdf = models.FileField(upload_to="reports/", blank=True)
     message = models.TextField(blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The summary published on the portal: the city's figures as they were when published
+    # (sections of rows, no personal data), so that the public page does not move afterwards.
+    summary = models.JSONField(default=list, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

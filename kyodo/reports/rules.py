@@ -20,3 +20,12 @@ rules.add_perm("reports.view_dashboard", is_coordinator | is_staff_member)
 rules.add_perm("reports.view_department", is_coordinator | (is_staff_member & is_own_department))
 rules.add_perm("reports.view_city_alerts", is_coordinator)
 rules.add_perm("reports.make_annual_report", is_coordinator)
+
+
+@rules.predicate
+def is_made(user, report) -> bool:
+    return report is not None and report.status == "done"
+
+
+# The summary of a made report is published to the portal by a coordinator.
+rules.add_perm("reports.publish_report", is_coordinator & is_made)

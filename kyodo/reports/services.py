@@ -1,6 +1,8 @@
 """Making the annual report: requested by a coordinator, made by the task worker, kept."""
 
 import tempfile
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -104,3 +106,49 @@ def _make(report_id) -> AnnualReport:
 
 def _progress(report: AnnualReport, processed: int) -> None:
     AnnualReport.objects.filter(pk=report.pk).update(processed=processed)
+
+
+def _plain(values: list) -> list:
+    return [float(v) if isinstance(v, Decimal | Fraction) else v for v in values]
+
+
+def _summary(year: int) -> list[dict]:
+    """The city's figures of the year as plain data: what the public page shows."""
+    board = dashboard(Scope(year))
+    return [
+        {
+            "title": section.title,
+            "definition": section.definition,
+            "columns": section.year_labels
+            if section.key != "verification_areas"
+            else [_("City side"), _("Partner side")],
+            "rows": [
+                {"label": str(row.label), "values": _plain(row.values), "percent": row.percent}
+                for row in section.rows
+            ],
+        }
+        for section in board.sections
+    ]
+
+
+@transaction.atomic
+def annual_report_publish(*, actor, report: AnnualReport) -> AnnualReport:
+    """Publish the report's summary (the city's figures, frozen now) on the portal."""
+    require_perm(actor, "reports.publish_report", report)
+    with translation.override("ja"):
+        report.summary = _summary(report.fiscal_year)
+    report.published_at = timezone.now()
+    # One published summary a year: an earlier one of the same year is withdrawn.
+    AnnualReport.objects.filter(fiscal_year=report.fiscal_year).exclude(pk=report.pk).update(
+        published_at=None
+    )
+    report.save()
+    return report
+
+
+@transaction.atomic
+def annual_report_withdraw(*, actor, report: AnnualReport) -> AnnualReport:
+    require_perm(actor, "reports.publish_report", report)
+    report.published_at = None
+    report.save()
+    return report

@@ -11,11 +11,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kyodo.accounts.models import Department
 from kyodo.core.charts import bar_chart
 from kyodo.core.permissions import object_permission_required
 from kyodo.core.wareki import fiscal_year_label
+from kyodo.portal.http import page_meta
 from kyodo.reports import services
 from kyodo.reports.alerts import alerts_for
 from kyodo.reports.figures import Scope, dashboard
@@ -166,6 +168,50 @@ def report_detail(request, report):
         request,
         "reports/report_detail.html",
         {"report": report, "year_label": fiscal_year_label(report.fiscal_year)},
+    )
+
+
+@require_POST
+@object_permission_required(
+    "reports.publish_report", AnnualReport.objects.all(), see="reports.make_annual_report"
+)
+def report_publish(request, report):
+    if request.POST.get("withdraw"):
+        services.annual_report_withdraw(actor=request.user, report=report)
+        messages.success(request, _("The summary has been withdrawn from the portal."))
+    else:
+        services.annual_report_publish(actor=request.user, report=report)
+        messages.success(request, _("The summary has been published on the portal."))
+    return redirect("reports:report_detail", report.pk)
+
+
+def public_reports(request):
+    """The published summaries of the annual reports (no login): figures only."""
+    published = AnnualReport.objects.filter(published_at__isnull=False).order_by("-fiscal_year")
+    meta = page_meta(
+        request,
+        _("Annual collaboration report"),
+        _("The city's yearly figures on collaboration with its citizens."),
+    )
+    return render(request, "reports/public_list.html", {"reports": published, "meta": meta})
+
+
+def public_report(request, year: int):
+    report = AnnualReport.objects.filter(fiscal_year=year, published_at__isnull=False).first()
+    if report is None:
+        raise Http404
+    return render(
+        request,
+        "reports/public_detail.html",
+        {
+            "report": report,
+            "year_label": fiscal_year_label(year),
+            "meta": page_meta(
+                request,
+                _("Annual collaboration report, %(year)s") % {"year": fiscal_year_label(year)},
+                _("The city's yearly figures on collaboration with its citizens."),
+            ),
+        },
     )
 
 
