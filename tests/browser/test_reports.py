@@ -40,3 +40,9 @@ def test_dashboard_drill_down_and_the_annual_report(page, demo_data, login, asse
         page.get_by_role("link", name="PDF をダウンロード").click()
     assert download.value.suggested_filename.endswith(".pdf")
     assert "令和" in download.value.suggested_filename
+    # Its summary goes to the portal, where anyone reads it.
+    page.reload()
+    page.get_by_role("button", name="概要をポータルで公表する").click()
+    page.get_by_role("link", name="見る").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("協働事業実績報告（令和")
+    assert_accessible(page)
