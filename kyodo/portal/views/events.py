@@ -12,6 +12,7 @@ from kyodo.core.wareki import format_date_with_western
 from kyodo.portal import selectors
 from kyodo.portal.feeds import events_calendar
 from kyodo.portal.http import (
+    EVENT_KINDS,
     FIRST_YEAR,
     LAST_YEAR,
     base_url,
@@ -54,7 +55,7 @@ def _listing(request) -> tuple[str, object, str, dict, date | None]:
     return period, selectors.past_events(), _("Past events"), {"period": period}, None
 
 
-@cacheable(events_version)
+@cacheable(events_version, kinds=EVENT_KINDS)
 def event_list(request):
     """Upcoming events (the default), past events, or the events of one day (?date=)."""
     period, queryset, title, query, day = _listing(request)
@@ -80,7 +81,7 @@ def event_list(request):
     )
 
 
-@cacheable(item_version(Event))
+@cacheable(item_version(Event), kinds=EVENT_KINDS)
 def event_detail(request, pk):
     event = selectors.public_events().filter(pk=pk).first()
     if event is None:
@@ -102,7 +103,7 @@ def _ics_response(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@cacheable(events_version)
+@cacheable(events_version, kinds=EVENT_KINDS)
 def events_ics(request):
     body = events_calendar(
         selectors.public_events(),
@@ -112,7 +113,7 @@ def events_ics(request):
     return _ics_response(body, "events.ics")
 
 
-@cacheable(events_version)
+@cacheable(events_version, kinds=EVENT_KINDS)
 def project_events_ics(request, pk):
     project = selectors.public_projects().filter(pk=pk).first()
     if project is None:
