@@ -141,6 +141,8 @@ def public_page(*kinds: str, expires=None):
                 )
             return response
 
+        # What the page shows, for the test that every public page says so.
+        wrapped.public_page_kinds = ("site", *kinds)
         return wrapped
 
     return decorator

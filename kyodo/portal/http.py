@@ -96,22 +96,24 @@ def _etag(request, *parts) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def cacheable(*version_funcs, kinds: tuple[str, ...], expires=None):
+def cacheable(*version_funcs, kinds: tuple[str, ...] | None = None, expires=None):
     """Conditional GET by ETag, and the whole page cached for anonymous visitors.
 
     Each function in `version_funcs(request, *args, **kwargs)` returns what the page's data
     depends on (e.g. the newest `updated_at` and the count); a 304 costs only those queries.
     `kinds` name the data the page shows (kyodo.core.cache_versions): an anonymous visitor's
-    page is served from the cache, with no query, until a service bumps one of them.
+    page is served from the cache, with no query, until a service bumps one of them. Without
+    `kinds` the page is not cached whole (a page must say what it shows to be cached).
     """
 
     def etag(request, *args, **kwargs):
         return _etag(request, *(f(request, *args, **kwargs) for f in version_funcs))
 
     def decorator(view):
-        return public_page(*kinds, expires=expires)(
-            handles_bad_query(condition(etag_func=etag)(view))
-        )
+        conditional = handles_bad_query(condition(etag_func=etag)(view))
+        if kinds is None:
+            return conditional
+        return public_page(*kinds, expires=expires)(conditional)
 
     return decorator
 

@@ -326,3 +326,27 @@ def test_no_cache_when_turned_off(site, settings):
     url = reverse("portal:project_list")
     client.get(url)
     assert _queries(client, url) > 0
+
+
+def test_every_public_page_says_what_it_shows():
+    """A new public page must declare its kinds (and its services bump them) to be cached;
+    one that does not is caught here rather than left uncached or stale."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def patterns(resolver, prefix=""):
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                yield from patterns(entry, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern):
+                yield prefix + str(entry.pattern), entry.callback
+
+    public = [
+        (route, view)
+        for route, view in patterns(get_resolver())
+        if route == ""
+        or (route.startswith("portal/") and "manage/" not in route)
+        or (route.startswith("calls/") and view.__module__.startswith("kyodo.portal"))
+    ]
+    assert len(public) >= 25
+    missing = [route for route, view in public if not getattr(view, "public_page_kinds", None)]
+    assert not missing, missing
