@@ -98,3 +98,21 @@ def debug_urls(request, settings):
     settings.DEBUG = False
     importlib.reload(kyodo.urls)
     clear_url_caches()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: its data are made by factories, which (unlike the
+    services) bump no page version, so a page cached by an earlier test could be served."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Public pages rendered every time: their query counts are what a cache miss costs, and
+    factories (unlike services) change data without bumping the pages' versions."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0

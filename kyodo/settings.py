@@ -138,9 +138,16 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Whole public pages live here (kyodo/core/cache_versions.py); 300 is too few.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
     )
 }
+# How long an anonymous visitor's public page may be served from the cache; the data versions
+# make it miss at once when its data change, so this only bounds memory. 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
 
 # --- Accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

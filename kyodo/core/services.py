@@ -1,5 +1,6 @@
 from django.db import transaction
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.models import Municipality
 from kyodo.core.normalize import normalize_local_government_code
 from kyodo.core.permissions import require_perm
@@ -18,6 +19,7 @@ def municipality_configure(
     is_demo: bool = False,
 ) -> Municipality:
     """Create or update the one municipality this installation serves."""
+    bump("site")
     require_perm(actor, "core.configure_municipality")
     municipality = Municipality.objects.current() or Municipality()
     municipality.name = name

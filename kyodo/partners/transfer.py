@@ -12,9 +12,11 @@ opened, no control character breaks the file); imported cells are cleaned like a
 import csv
 import io
 import re
+import tempfile
 from datetime import date, datetime
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
@@ -59,41 +61,113 @@ def columns(include_private: bool) -> list[tuple[str, str]]:
     return PUBLIC_COLUMNS + (PRIVATE_COLUMNS if include_private else [])
 
 
-def _cell(partner: Partner, attribute: str):
-    if attribute == "partner_type":
-        return partner.partner_type.name
-    if attribute == "fields":
-        return "、".join(field.name for field in partner.fields.all())
+# Rows read from the database at a time: an export of 20,000 partners never holds them all.
+EXPORT_CHUNK = 2000
+# Where a column's value is in `values_list` (the others are the partner's own field).
+_VALUE_OF = {"partner_type": "partner_type__name"}
+
+
+def _cell(value, attribute: str):
     if attribute == "listed_publicly":
-        return "はい" if partner.listed_publicly else "いいえ"
-    value = getattr(partner, attribute)
+        return "はい" if value else "いいえ"
     return "" if value is None else value
 
 
+def _chunks(partners, names: list[str]):
+    """Lists of value rows of `partners`: a queryset in its order, or partner ids in theirs."""
+    if isinstance(partners, QuerySet):
+        rows = partners.select_related(None).prefetch_related(None).values_list(*names)
+        chunk = []
+        for row in rows.iterator(chunk_size=EXPORT_CHUNK):
+            chunk.append(row)
+            if len(chunk) == EXPORT_CHUNK:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+        return
+    ids = list(partners)
+    for start in range(0, len(ids), EXPORT_CHUNK):
+        part = ids[start : start + EXPORT_CHUNK]
+        found = {row[0]: row for row in Partner.objects.filter(pk__in=part).values_list(*names)}
+        yield [found[pk] for pk in part if pk in found]
+
+
+def _field_names(ids) -> dict:
+    """Each partner's activity fields, joined as the form shows them (one query per chunk)."""
+    through = Partner.fields.through.objects.filter(partner_id__in=ids)
+    joined: dict = {}
+    ordered = through.order_by("activityfield__sort_order", "activityfield__name")
+    for partner_id, name in ordered.values_list("partner_id", "activityfield__name"):
+        joined.setdefault(partner_id, []).append(name)
+    return {partner_id: "、".join(names) for partner_id, names in joined.items()}
+
+
 def export_rows(partners, include_private: bool):
+    """The heading, then one row per partner, read in chunks as plain values.
+
+    `partners` is a queryset (its order is kept) or a list of partner ids (the search's order).
+    """
     cols = columns(include_private)
     yield [heading for heading, _attr in cols]
-    for partner in partners:
-        yield [safe_cell(_cell(partner, attribute)) for _heading, attribute in cols]
+    attributes = [attribute for _heading, attribute in cols if attribute != "fields"]
+    names = ["pk", *(_VALUE_OF.get(attribute, attribute) for attribute in attributes)]
+    for chunk in _chunks(partners, names):
+        fields = _field_names([row[0] for row in chunk])
+        for row in chunk:
+            values = dict(zip(attributes, row[1:], strict=True))
+            values["fields"] = fields.get(row[0], "")
+            yield [safe_cell(_cell(values[attribute], attribute)) for _h, attribute in cols]
 
 
-def export_xlsx(partners, include_private: bool) -> bytes:
+def export_xlsx_file(partners, include_private: bool):
+    """The workbook in a temporary file (openpyxl's write-only mode keeps no rows in memory)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("協働の主体")
     for row in export_rows(partners, include_private):
         sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    # Left open on purpose: the response streams it to the visitor and closes it.
+    file = tempfile.TemporaryFile()  # noqa: SIM115
+    workbook.save(file)
+    file.seek(0)
+    return file
+
+
+def export_xlsx(partners, include_private: bool) -> bytes:
+    with export_xlsx_file(partners, include_private) as file:
+        return file.read()
+
+
+def _csv_value(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+class _Line:
+    """A file-like object that hands back what csv.writer writes (for streaming)."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def export_csv_chunks(partners, include_private: bool):
+    """The CSV as bytes, a block of rows at a time, for a streamed response."""
+    writer = csv.writer(_Line(), lineterminator="\r\n")
+    # The BOM makes Excel in Japan open UTF-8 correctly.
+    block = ["\ufeff"]
+    for row in export_rows(partners, include_private):
+        block.append(
+            writer.writerow(
+                [value.isoformat() if isinstance(value, date) else value for value in row]
+            )
+        )
+        if len(block) >= 500:
+            yield "".join(block).encode("utf-8")
+            block = []
+    yield "".join(block).encode("utf-8")
 
 
 def export_csv(partners, include_private: bool) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in export_rows(partners, include_private):
-        writer.writerow([value.isoformat() if isinstance(value, date) else value for value in row])
-    # The BOM makes Excel in Japan open UTF-8 correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return b"".join(export_csv_chunks(partners, include_private))
 
 
 def _decode(data: bytes) -> str:

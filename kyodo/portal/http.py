@@ -12,6 +12,26 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
+from kyodo.core.cache_versions import public_page
+
+# The kinds of data (kyodo.core.cache_versions) each kind of public page shows.
+EVENT_KINDS = ("events", "projects")
+NEWS_KINDS = ("news", "projects")
+PROJECT_KINDS = ("projects", "partners", "events", "news")
+CALL_KINDS = ("calls", "projects")
+HOME_KINDS = ("events", "news", "calls", "projects", "councils")
+ENGAGEMENT_KINDS = ("engagement", "partners", "projects")
+SEARCH_KINDS = (
+    "events",
+    "news",
+    "calls",
+    "projects",
+    "partners",
+    "engagement",
+    "councils",
+    "voices",
+)
+
 # The years the portal's pages accept in dates and calendars.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -85,18 +105,24 @@ def _etag(request, *parts) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def cacheable(*version_funcs):
-    """Conditional GET by ETag: the page, language, visitor, date and the data it shows.
+def cacheable(*version_funcs, kinds: tuple[str, ...] | None = None, expires=None):
+    """Conditional GET by ETag, and the whole page cached for anonymous visitors.
 
     Each function in `version_funcs(request, *args, **kwargs)` returns what the page's data
     depends on (e.g. the newest `updated_at` and the count); a 304 costs only those queries.
+    `kinds` name the data the page shows (kyodo.core.cache_versions): an anonymous visitor's
+    page is served from the cache, with no query, until a service bumps one of them. Without
+    `kinds` the page is not cached whole (a page must say what it shows to be cached).
     """
 
     def etag(request, *args, **kwargs):
         return _etag(request, *(f(request, *args, **kwargs) for f in version_funcs))
 
     def decorator(view):
-        return handles_bad_query(condition(etag_func=etag)(view))
+        conditional = handles_bad_query(condition(etag_func=etag)(view))
+        if kinds is None:
+            return conditional
+        return public_page(*kinds, expires=expires)(conditional)
 
     return decorator
 

@@ -7,6 +7,7 @@ index kept up to date, withdrawal instead of deletion); only their fields differ
 from django.db import transaction
 from django.utils import timezone
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.portal.models import Event, News
@@ -42,6 +43,9 @@ EVENT_FIELDS = (
 )
 NEWS_FIELDS = ("title", "body", "project", "publish_on", "internal_note")
 
+# The kind of public pages (kyodo.core.cache_versions) each model shows on.
+PUBLIC_KIND = {Event: "events", News: "news"}
+
 
 def _apply(item, fields: tuple[str, ...], values: dict) -> None:
     unknown = set(values) - set(fields)
@@ -56,6 +60,7 @@ def _apply(item, fields: tuple[str, ...], values: dict) -> None:
 
 def _create(model, fields: tuple[str, ...], actor, values: dict):
     """A new item; partner members only for a project their organisation is part of."""
+    bump(PUBLIC_KIND[model])
     require_perm(actor, "portal.manage_items")
     require_perm(actor, "portal.publish_for_project", values.get("project"))
     item = model(created_by=actor)
@@ -66,6 +71,7 @@ def _create(model, fields: tuple[str, ...], actor, values: dict):
 def _update(item, fields: tuple[str, ...], actor, values: dict, lock_version=None):
     """Change an item; refused if someone saved it since `lock_version` (the form's:
     `EditConflict`, naming what they changed)."""
+    bump(PUBLIC_KIND[type(item)])
     require_perm(actor, "portal.change_item", item)
     if "project" in values:
         require_perm(actor, "portal.publish_for_project", values["project"])
@@ -77,6 +83,7 @@ def _update(item, fields: tuple[str, ...], actor, values: dict, lock_version=Non
 
 def _withdraw(item, actor, reason: str):
     """Take an item off the public portal (it stays in the history)."""
+    bump(PUBLIC_KIND[type(item)])
     require_perm(actor, "portal.change_item", item)
     item.withdrawn_at = item.withdrawn_at or timezone.now()
     item.withdrawal_reason = reason

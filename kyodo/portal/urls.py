@@ -1,6 +1,8 @@
 from django.urls import path
 
+from kyodo.core.cache_versions import public_page
 from kyodo.portal.feeds import NewsFeed
+from kyodo.portal.http import NEWS_KINDS
 from kyodo.portal.views import (
     calendar,
     engagement,
@@ -24,7 +26,7 @@ urlpatterns = [
     path("projects/<uuid:pk>/events.ics", events.project_events_ics, name="project_events_ics"),
     path("news/", news.news_list, name="news_list"),
     path("news/<uuid:pk>/", news.news_detail, name="news_detail"),
-    path("news/feed.atom", NewsFeed(), name="news_feed"),
+    path("news/feed.atom", public_page(*NEWS_KINDS)(NewsFeed()), name="news_feed"),
     path("guideline/", pages.guideline_page, name="guideline"),
     path("charter/", pages.charter_page, name="charter"),
     path("accessibility/", pages.accessibility_page, name="accessibility"),

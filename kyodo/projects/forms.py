@@ -194,8 +194,20 @@ class CheckpointForm(forms.Form):
 
 
 class ParticipationForm(forms.Form):
-    partner = forms.ModelChoiceField(label=_("Partner"), queryset=Partner.objects.all())
+    # Chosen among the few partners a name search found, never from a <select> of every partner.
+    partner = forms.ModelChoiceField(
+        label=_("Partner"), queryset=Partner.objects.all(), widget=forms.HiddenInput
+    )
     role = forms.CharField(label=_("Role in the project"), max_length=200, required=False)
+
+
+class PartnerLookupForm(forms.Form):
+    partner_q = forms.CharField(
+        label=_("Name or reading of the partner"),
+        max_length=100,
+        required=False,
+        help_text=_("For example 網走 or あばしり; the first matches are shown to choose from."),
+    )
 
 
 class RoleLineForm(forms.Form):

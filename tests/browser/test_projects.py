@@ -75,9 +75,14 @@ def _staff_chooses_itaku(page, assert_accessible):
 
 def _staff_adds_partner_roles_costs(page, assert_accessible):
     _tab(page, "参加団体")
-    page.locator("#id_partner").select_option(label=PARTNER)
-    page.locator("#id_role").fill("清掃の実施と環境学習の講師")
-    page.get_by_role("button", name="団体を追加する").click()
+    # A search by part of the name, then the choice among the few matches.
+    page.locator("#id_partner_q").fill("海を守る")
+    page.get_by_role("button", name="団体を検索").click()
+    found = page.get_by_role("list", name="見つかった団体")
+    expect(found).to_contain_text(PARTNER)
+    assert_accessible(page)
+    found.get_by_label("事業での役割").first.fill("清掃の実施と環境学習の講師")
+    found.get_by_role("button", name=f"{PARTNER} を追加").click()
     expect(page.get_by_role("cell", name=PARTNER, exact=True)).to_be_visible()
     assert_accessible(page)
 

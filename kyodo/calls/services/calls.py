@@ -18,6 +18,7 @@ from kyodo.calls.models import (
     CriterionKind,
 )
 from kyodo.calls.services.common import mail_applicant, now_or_clock, refuse
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import index_update
@@ -75,6 +76,7 @@ def _check_criteria(criteria: Sequence[CriterionInput]) -> None:
 @transaction.atomic
 def call_create(*, actor, project, criteria: Sequence[CriterionInput] | None = None, **fields):
     """Create a draft call for a project that is forming its partnership."""
+    bump("calls")
     require_perm(actor, "calls.manage_calls")
     require_perm(actor, "calls.create_call_for", project)
     call = Call(project=project, **{k: v for k, v in fields.items() if k in CALL_FIELDS})
@@ -89,6 +91,7 @@ def call_create(*, actor, project, criteria: Sequence[CriterionInput] | None = N
 def call_update(*, actor, call: Call, lock_version: int | None = None, **fields) -> Call:
     """Change what the call says; refused if someone saved it since `lock_version` (the
     form's: `EditConflict`, naming what they changed)."""
+    bump("calls")
     require_perm(actor, "calls.manage_calls", call)
     call = Call.objects.select_for_update().get(pk=call.pk)
     require_perm(actor, "calls.edit_call", call)
@@ -109,6 +112,7 @@ def call_update(*, actor, call: Call, lock_version: int | None = None, **fields)
 @transaction.atomic
 def criteria_set(*, actor, call: Call, criteria: Sequence[CriterionInput]) -> list[Criterion]:
     """Replace the criteria of a draft call; refused once the call is open."""
+    bump("calls")
     require_perm(actor, "calls.edit_criteria", Call.objects.select_for_update().get(pk=call.pk))
     _check_criteria(criteria)
     call.criteria.all().delete()
@@ -127,6 +131,7 @@ def criteria_set(*, actor, call: Call, criteria: Sequence[CriterionInput]) -> li
 
 
 def _transition(call: Call, expected: CallStatus, new: CallStatus) -> Call:
+    bump("calls")
     call = Call.objects.select_for_update().get(pk=call.pk)
     if call.status != expected:
         refuse(
@@ -199,6 +204,7 @@ def call_decide(
     The selected organisations join the project (the system applies the coordinator's
     decision, hence actor=None for participation_add).
     """
+    bump("calls")
     require_perm(actor, "calls.manage_calls", call)
     call = _transition(call, CallStatus.EVALUATING, CallStatus.DECIDED)
     selected_ids = {a.pk for a in selected}
@@ -223,6 +229,7 @@ def call_decide(
 @transaction.atomic
 def call_publish_result(*, actor, call: Call, now=None) -> Call:
     """decided → published: the result goes on its public page and every applicant is told."""
+    bump("calls")
     require_perm(actor, "calls.manage_calls", call)
     call = _transition(call, CallStatus.DECIDED, CallStatus.PUBLISHED)
     call.published_at = now_or_clock(now)

@@ -3,6 +3,7 @@ two data sizes, 3 and 30)."""
 
 from datetime import date, timedelta
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -85,6 +86,7 @@ PAGES = [
 ]
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_query_counts_do_not_grow(persona_client, evaluator, partner_member, coordinator):
     """The data is built once per size (building is slow); every page is measured on it."""
     measured = {url_index: [] for url_index in range(len(PAGES))}

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 
+from kyodo.core.cache_versions import bump
+
 
 def attribute(obj, actor) -> None:
     # Outside a request (tasks, commands, seeders) simple-history cannot see who acted; tell it.
@@ -19,3 +21,5 @@ def save(obj, actor) -> None:
     obj.full_clean()
     attribute(obj, actor)
     obj.save()
+    # The portal's cached pages that show councils (home, calendar, search) miss from now on.
+    bump("councils")

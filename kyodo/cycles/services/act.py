@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.cycles.models import (
     BudgetLine,
@@ -33,6 +34,7 @@ def evaluation_record(
     decision: str,
 ) -> Evaluation:
     """Record the joint review of the cycle (its act phase); it may be revised until decided."""
+    bump("projects")
     require_perm(actor, "cycles.evaluate", cycle)
     errors = {}
     if decision not in EvaluationDecision.values:
@@ -97,6 +99,7 @@ def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
     Goals, indicators (targets, not actuals), schedule (a period later) and budget lines
     (planned, not actual) are carried over; the evaluation's improvements go with them.
     """
+    bump("projects")
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     require_perm(actor, "cycles.start_next", cycle)
     evaluation = evaluation_of(cycle)
@@ -133,6 +136,7 @@ def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
 @transaction.atomic
 def cycle_end_project(*, actor, cycle: Cycle):
     """Close this cycle and the project, as the evaluation decided."""
+    bump("projects")
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     require_perm(actor, "cycles.end_project", cycle)
     cycle.status = CycleStatus.DONE

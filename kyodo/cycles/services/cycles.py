@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.core.states import StateMachine
 from kyodo.cycles.models import (
@@ -35,6 +36,7 @@ def cycle_create(
     goals: str = "",
 ) -> Cycle:
     """Start the first cycle of a running project; its budget starts from the cost lines."""
+    bump("projects")
     require_perm(actor, "cycles.start_cycle", project)
     _validate_period(period_start, period_end)
     number = (Cycle.objects.filter(project=project).aggregate(n=Max("number"))["n"] or 0) + 1
@@ -57,6 +59,7 @@ def cycle_create(
 def cycle_update_plan(
     *, actor, cycle: Cycle, goals: str, period_start, period_end, fiscal_year=None
 ) -> Cycle:
+    bump("projects")
     require_perm(actor, "cycles.edit_plan", cycle)
     _validate_period(period_start, period_end)
     cycle.goals = goals.strip()
@@ -101,6 +104,7 @@ CYCLE_MACHINE = StateMachine(
 @transaction.atomic
 def cycle_transition(*, actor, cycle: Cycle, to_status: str) -> Cycle:
     """Move the cycle on by one allowed step (plan → do → check → act)."""
+    bump("projects")
     require_perm(actor, "cycles.manage_cycle", cycle)
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     CYCLE_MACHINE.move(cycle, to_status)
@@ -109,6 +113,7 @@ def cycle_transition(*, actor, cycle: Cycle, to_status: str) -> Cycle:
 
 @transaction.atomic
 def indicator_add(*, actor, cycle: Cycle, name: str, target, unit: str = "") -> Indicator:
+    bump("projects")
     require_perm(actor, "cycles.edit_plan", cycle)
     if not name.strip():
         raise ValidationError({"name": _("Enter the name of the indicator.")})
@@ -120,6 +125,7 @@ def indicator_add(*, actor, cycle: Cycle, name: str, target, unit: str = "") -> 
 
 @transaction.atomic
 def schedule_item_add(*, actor, cycle: Cycle, planned_on, activity: str) -> ScheduleItem:
+    bump("projects")
     require_perm(actor, "cycles.edit_plan", cycle)
     if not activity.strip():
         raise ValidationError({"activity": _("Enter the activity.")})
@@ -130,6 +136,7 @@ def schedule_item_add(*, actor, cycle: Cycle, planned_on, activity: str) -> Sche
 
 @transaction.atomic
 def budget_line_add(*, actor, cycle: Cycle, item: str, bearer: str, planned) -> BudgetLine:
+    bump("projects")
     require_perm(actor, "cycles.edit_plan", cycle)
     if not item.strip():
         raise ValidationError({"item": _("Enter the item.")})
@@ -142,6 +149,7 @@ def budget_line_add(*, actor, cycle: Cycle, item: str, bearer: str, planned) -> 
 @transaction.atomic
 def plan_line_delete(*, actor, line) -> None:
     """Delete an indicator, schedule item or budget line while the cycle is being planned."""
+    bump("projects")
     require_perm(actor, "cycles.edit_plan", line.cycle)
     line.delete()
 
@@ -149,6 +157,7 @@ def plan_line_delete(*, actor, line) -> None:
 @transaction.atomic
 def actuals_record(*, actor, cycle: Cycle, indicators: dict, budget: dict) -> Cycle:
     """Fill in actual values: {indicator id: number or None}, {budget line id: yen or None}."""
+    bump("projects")
     require_perm(actor, "cycles.record_actuals", cycle)
     for indicator in cycle.indicators.filter(pk__in=list(indicators)):
         value = indicators[indicator.pk]

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.core.uploads import UploadPolicy, validate_upload
 from kyodo.cycles.models import ActivityRecord, Attachment, Cycle
@@ -39,6 +40,7 @@ def activity_record_add(
     files=(),
 ) -> ActivityRecord:
     """Record an activity; `files` are (name, bytes) pairs of photos or documents."""
+    bump("projects")
     require_perm(actor, "cycles.record_activity", cycle)
     if not description.strip():
         raise ValidationError({"description": _("Say what was done.")})

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.cycles.models import Cycle, Rating, Side, Verification, VerificationAnswer
 from kyodo.cycles.selectors import current_verification
@@ -16,6 +17,7 @@ VERIFICATION_CHECKLIST = "verification"
 @transaction.atomic
 def verification_save(*, actor, cycle: Cycle, side: str, answers: dict) -> Verification:
     """Save a side's draft: {question id: (rating, comment)}; submitted answers are read-only."""
+    bump("projects")
     if side not in Side.values:
         raise ValueError(side)
     verification = current_verification(cycle, side) or Verification(cycle=cycle, side=side)
@@ -41,6 +43,7 @@ def verification_save(*, actor, cycle: Cycle, side: str, answers: dict) -> Verif
 @transaction.atomic
 def verification_submit(*, actor, verification: Verification) -> Verification:
     """Submit a side's verification once every question is answered; it is then read-only."""
+    bump("projects")
     require_perm(actor, "cycles.submit_verification", verification)
     answered = set(verification.answers.values_list("question_id", flat=True))
     questions = set(verification.version.questions.values_list("pk", flat=True))
@@ -57,6 +60,7 @@ def verification_submit(*, actor, verification: Verification) -> Verification:
 @transaction.atomic
 def verification_correct(*, actor, verification: Verification, reason: str) -> Verification:
     """Open a correction of a submitted verification: the next revision, answers copied."""
+    bump("projects")
     require_perm(actor, "cycles.correct_verification", verification)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the verification is corrected.")})

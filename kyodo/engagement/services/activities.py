@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.engagement.models import StaffActivity
 from kyodo.engagement.services.common import refuse_future, save_recorded
@@ -52,6 +53,7 @@ def _refuse_over_a_day(activity: StaffActivity) -> None:
 @transaction.atomic
 def activity_log(*, actor, **fields) -> StaffActivity:
     """Log the actor's own activity, counted for the department they belong to today."""
+    bump("engagement")
     require_perm(actor, "engagement.log_activity")
     activity = StaffActivity(staff=actor, department=actor.department)
     _apply(activity, fields)
@@ -61,6 +63,7 @@ def activity_log(*, actor, **fields) -> StaffActivity:
 
 @transaction.atomic
 def activity_update(*, actor, activity: StaffActivity, **fields) -> StaffActivity:
+    bump("engagement")
     require_perm(actor, "engagement.change_activity", activity)
     _apply(activity, fields)
     save_recorded(activity, actor)
@@ -69,6 +72,7 @@ def activity_update(*, actor, activity: StaffActivity, **fields) -> StaffActivit
 
 @transaction.atomic
 def activity_delete(*, actor, activity: StaffActivity) -> None:
+    bump("engagement")
     require_perm(actor, "engagement.change_activity", activity)
     from kyodo.core.search.index import index_delete
 

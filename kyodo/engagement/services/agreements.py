@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.core.uploads import UploadPolicy, delete_file_on_commit, validate_upload
@@ -56,6 +57,7 @@ def _attach(agreement: PartnershipAgreement, document) -> None:
 def agreement_create(
     *, actor, department=None, fields_of_activity=(), document=None, **fields
 ) -> PartnershipAgreement:
+    bump("engagement")
     require_perm(actor, "engagement.create_agreement")
     agreement = PartnershipAgreement(department=department_of_record(actor, department))
     _apply(agreement, fields)
@@ -75,6 +77,7 @@ def agreement_update(
     document=None,
     **fields,
 ) -> PartnershipAgreement:
+    bump("engagement")
     require_perm(actor, "engagement.change_agreement", agreement)
     check_lock(PartnershipAgreement, agreement, lock_version)
     _apply(agreement, fields)
@@ -91,6 +94,7 @@ def agreement_activity_add(
     *, actor, agreement: PartnershipAgreement, date, title: str, project=None, training=None
 ) -> AgreementActivity:
     """Record something done under the agreement; it keeps the agreement from looking dormant."""
+    bump("engagement")
     require_perm(actor, "engagement.change_agreement", agreement)
     refuse_future(date)
     if date < agreement.starts_on:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import index_update
@@ -36,6 +37,7 @@ def _apply(session: DialogueSession, fields: dict) -> None:
 @transaction.atomic
 def dialogue_create(*, actor, department=None, **fields) -> DialogueSession:
     """Record a dialogue session; staff record it for their own department."""
+    bump("engagement")
     require_perm(actor, "engagement.create_dialogue")
     department = department_of_record(actor, department)
     session = DialogueSession(department=department)
@@ -48,6 +50,7 @@ def dialogue_create(*, actor, department=None, **fields) -> DialogueSession:
 def dialogue_update(
     *, actor, session: DialogueSession, lock_version=None, **fields
 ) -> DialogueSession:
+    bump("engagement")
     require_perm(actor, "engagement.change_dialogue", session)
     check_lock(DialogueSession, session, lock_version)
     _apply(session, fields)
@@ -58,6 +61,7 @@ def dialogue_update(
 
 @transaction.atomic
 def issue_add(*, actor, session: DialogueSession, text: str) -> DialogueIssue:
+    bump("engagement")
     require_perm(actor, "engagement.change_dialogue", session)
     issue = DialogueIssue(session=session, text=text.strip())
     save_recorded(issue, actor)
@@ -70,6 +74,7 @@ def issue_set_status(
     *, actor, issue: DialogueIssue, status: str, reason: str = ""
 ) -> DialogueIssue:
     """Move an issue on: 「対応しない」 needs a reason; 「事業化」 comes only from a project."""
+    bump("engagement")
     require_perm(actor, "engagement.change_dialogue", issue.session)
     if status == IssueStatus.PROJECT:
         raise ValidationError(
@@ -93,6 +98,7 @@ def issue_to_project(*, actor, issue: DialogueIssue, title: str):
     The issue's text becomes the project's local issue (地域課題) word for word, and the issue
     keeps the link, so both sides show where the other came from.
     """
+    bump("engagement")
     require_perm(actor, "engagement.issue_to_project", issue)
     title = title.strip()
     if not title:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.engagement.models import (
     LecturerKind,
@@ -45,6 +46,7 @@ def _apply(training: Training, fields: dict) -> None:
 
 @transaction.atomic
 def training_create(*, actor, department=None, **fields) -> Training:
+    bump("engagement")
     require_perm(actor, "engagement.create_training")
     training = Training(department=department_of_record(actor, department))
     _apply(training, fields)
@@ -54,6 +56,7 @@ def training_create(*, actor, department=None, **fields) -> Training:
 
 @transaction.atomic
 def training_update(*, actor, training: Training, **fields) -> Training:
+    bump("engagement")
     require_perm(actor, "engagement.change_training", training)
     _apply(training, fields)
     save_recorded(training, actor)
@@ -63,6 +66,7 @@ def training_update(*, actor, training: Training, **fields) -> Training:
 @transaction.atomic
 def attendance_record(*, actor, training: Training, attendees) -> list[TrainingAttendance]:
     """Record who attended: city staff only, each once (a second record is refused)."""
+    bump("engagement")
     require_perm(actor, "engagement.change_training", training)
     attendees = list(attendees)
     not_staff = [person for person in attendees if person.department_id is None]
@@ -87,6 +91,7 @@ def attendance_record(*, actor, training: Training, attendees) -> list[TrainingA
 
 @transaction.atomic
 def attendance_remove(*, actor, attendance: TrainingAttendance) -> None:
+    bump("engagement")
     require_perm(actor, "engagement.change_training", attendance.training)
     if actor is not None:
         attendance._history_user = actor
@@ -98,6 +103,7 @@ def feedback_give(
     *, actor, training: Training, understanding: int, usefulness: int, comment: str = ""
 ) -> TrainingFeedback:
     """An attendee's answers to the questionnaire, once per training."""
+    bump("engagement")
     require_perm(actor, "engagement.give_feedback", training)
     if training.feedback.filter(attendee=actor).exists():
         raise ValidationError(_("You have already given feedback on this training."))

@@ -139,6 +139,7 @@ def _measure(persona_client, objects) -> dict:
     return counts
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_query_counts_do_not_grow_with_the_data(persona_client, staff_a, coordinator, department_a):
     names = ("session", "training", "agreement")
     small = dict(zip(names, build(3, department=department_a, staff=staff_a), strict=True))

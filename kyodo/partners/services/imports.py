@@ -8,6 +8,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import document_from_parts, index_bulk_create
 from kyodo.partners import transfer
@@ -42,6 +43,7 @@ def import_has_errors(partner_import: PartnerImport) -> bool:
 
 def partner_import_confirm(*, actor, partner_import: PartnerImport) -> PartnerImport:
     """Save a checked import: now if small, else as a background task (see tasks.py)."""
+    bump("partners")
     require_perm(actor, "partners.import_partners")
     if partner_import.status != ImportStatus.PREVIEWED or import_has_errors(partner_import):
         raise ValidationError(_("This import cannot be saved: fix the file and check it again."))
@@ -91,6 +93,7 @@ def _build_partners(partner_import: PartnerImport):
 
 def partner_import_run(*, partner_import_id) -> PartnerImport:
     """Save every row of a checked import in one transaction, or none (run by the system)."""
+    bump("partners")
     partner_import = PartnerImport.objects.get(pk=partner_import_id)
     actor = partner_import.created_by
     _progress(partner_import, status=ImportStatus.RUNNING, processed=0)

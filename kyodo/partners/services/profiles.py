@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import index_update
@@ -51,6 +52,7 @@ def _attribute_history(obj, actor) -> None:
 
 @transaction.atomic
 def partner_create(*, actor, data: dict, fields: Iterable[ActivityField] = ()) -> Partner:
+    bump("partners")
     require_perm(actor, "partners.add_partner")
     partner = Partner(**{key: value for key, value in data.items() if key in EDITABLE_FIELDS})
     partner.full_clean()
@@ -71,6 +73,7 @@ def partner_update(
     lock_version: int | None = None,
 ) -> Partner:
     """Change the profile; refused if someone saved it since `lock_version` (the form's)."""
+    bump("partners")
     require_perm(actor, "partners.change_partner", partner)
     check_lock(Partner, partner, lock_version)
     for key, value in data.items():
@@ -92,4 +95,5 @@ def partner_index_refresh(*, partner: Partner) -> None:
     The projects app calls this after adding or removing a participation, so that the
     partner's track record is found by search and matching.
     """
+    bump("partners")
     index_update(partner)

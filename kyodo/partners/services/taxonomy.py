@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.partners.models import (
     ActivityField,
@@ -11,6 +12,7 @@ from kyodo.partners.services.profiles import _attribute_history
 
 
 def _item_save(model, actor, name: str, sort_order: int, item):
+    bump("partners")
     require_perm(actor, "partners.manage_taxonomy")
     item = item or model()
     item.name = name.strip()

@@ -6,12 +6,15 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from kyodo.core.search.index import search
-from kyodo.partners import services, transfer
+from kyodo.partners import selectors, services, transfer
 from kyodo.partners.models import ImportStatus, Partner, PartnerImport
+from kyodo.partners.selectors import PartnerFilters
 from kyodo.partners.tests.factories import PartnerFactory, activity_field, partner_type
 
 pytestmark = pytest.mark.django_db
@@ -221,11 +224,16 @@ def exported():
     PartnerFactory(name="子育ての会", fields=["子育て"], activity="子育て支援")
 
 
+def _body(response) -> bytes:
+    assert response.streaming  # never built whole in memory
+    return b"".join(response.streaming_content)
+
+
 def test_public_xlsx_export_has_no_private_fields(persona_client, exported):
     response = persona_client("staff_a").get(
         reverse("partners:export"), {"format": "xlsx", "scope": "public", "q": "防災"}
     )
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(_body(response))).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0][:3] == ["名称", "フリガナ", "種別"]
     assert len(rows) == 2 and rows[1][0] == "網走防災の会"
@@ -238,9 +246,10 @@ def test_staff_csv_export_has_bom_and_contacts(persona_client, exported):
     response = persona_client("coordinator").get(
         reverse("partners:export"), {"format": "csv", "scope": "staff"}
     )
-    assert response.content.startswith(b"\xef\xbb\xbf")
+    body = _body(response)
+    assert body.startswith(b"\xef\xbb\xbf")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert "連絡先メールアドレス" in rows[0]
     assert len(rows) == 3
     assert "secret@example.jp" in str(rows)
@@ -268,7 +277,7 @@ def hostile():
 
 def _xlsx_rows(response):
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(_body(response))).active
     return {row[0]: row for row in sheet.iter_rows(values_only=True)}
 
 
@@ -286,7 +295,7 @@ def test_csv_export_neutralises_formulas(persona_client, hostile):
     response = persona_client("coordinator").get(
         reverse("partners:export"), {"format": "csv", "scope": "staff"}
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(_body(response).decode("utf-8-sig"))))
     by_name = {row[0]: row for row in rows}
     assert "'" + FORMULA in by_name and FORMULA not in by_name
     assert "'@SUM(A1)" in by_name["'" + FORMULA]
@@ -310,3 +319,39 @@ def test_import_cleans_control_characters_and_line_ends(coordinator):
     assert not services.import_has_errors(preview), preview.rows
     services.partner_import_confirm(actor=coordinator, partner_import=preview)
     assert Partner.objects.get(name="行\nの会").activity == "一\n二三"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_reads_in_chunks_with_queries_per_chunk_not_per_row(
+    persona_client, monkeypatch, fmt
+):
+    monkeypatch.setattr(transfer, "EXPORT_CHUNK", 1000)
+    client = persona_client("coordinator")
+
+    def export_queries() -> tuple[int, bytes]:
+        with CaptureQueriesContext(connection) as queries:
+            body = _body(client.get(reverse("partners:export"), {"format": fmt, "scope": "staff"}))
+        return len(queries), body
+
+    PartnerFactory.create_batch(3, fields=["防災"])
+    small, _body_small = export_queries()
+    PartnerFactory.create_batch(27, fields=["防災", "子育て"])
+    large, body = export_queries()
+    assert small == large
+    # Two chunks: one more query for the second chunk's fields (the rows come from one cursor).
+    monkeypatch.setattr(transfer, "EXPORT_CHUNK", 20)
+    assert export_queries()[0] == large + 1
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert len(rows) == 31 and all("防災" in row[6] for row in rows[1:])
+
+
+def test_search_export_keeps_the_search_order_across_chunks(persona_client, monkeypatch):
+    monkeypatch.setattr(transfer, "EXPORT_CHUNK", 2)
+    for n in range(5):
+        PartnerFactory(name=f"防災の会{n}", fields=["防災"], activity="防災" * (n + 1))
+    filters = PartnerFilters(query="防災")
+    ids = selectors.partners_to_export(filters)
+    names = [row[0] for row in list(transfer.export_rows(ids, include_private=False))[1:]]
+    by_id = dict(Partner.objects.values_list("pk", "name"))
+    assert names == [by_id[pk] for pk in ids] and len(names) == 5

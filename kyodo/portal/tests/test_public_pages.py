@@ -48,6 +48,7 @@ def test_every_public_page_has_title_h1_lang_og_and_canonical(client, sample):
         assert response.has_header("ETag"), url
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_conditional_get_gives_304_and_changes_with_data(client, sample):
     url = reverse("portal:event_list")
     etag = client.get(url)["ETag"]
@@ -233,6 +234,7 @@ def test_accessibility_page_states_target_scope_and_tests(client):
         assert text in html
 
 
+@pytest.mark.usefixtures("no_page_cache")
 # News: ETag (one index lookup), one page of items with their projects, the municipality.
 # Events: the same plus, after each change, the newest change and the longest event span
 # (cached until the next change) that bound the upcoming-events index scan.
@@ -252,6 +254,7 @@ def test_list_query_count_does_not_grow(client, django_assert_num_queries, name,
     assert "?page=2" in response.content.decode()
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_calendar_query_count_does_not_grow(client, django_assert_num_queries):
     seed_municipality()
     EventFactory.create_batch(2, project=PublicProjectFactory())

@@ -128,6 +128,7 @@ def test_home_etag_changes_with_a_project(client, sample):
     assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
+@pytest.mark.usefixtures("no_page_cache")
 def test_home_query_count_is_constant(client, sample, django_assert_num_queries):
     url = reverse("core:home")
     for size in (1, 4):

@@ -97,7 +97,7 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-@cacheable(events_version, council_meetings_version)
+@cacheable(events_version, council_meetings_version, kinds=("events", "councils"))
 def event_calendar(request):
     today = timezone.localdate()
     year = int_param(request, "year", default=today.year, low=FIRST_YEAR, high=LAST_YEAR)

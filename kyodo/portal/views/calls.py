@@ -11,11 +11,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.calls import selectors
-from kyodo.calls.models import Call
+from kyodo.calls.models import Call, CallStatus
 from kyodo.core.permissions import get_object_for
-from kyodo.portal.http import cacheable, page_meta
+from kyodo.portal.http import CALL_KINDS, cacheable, page_meta
 
 PUBLIC_CALLS = Call.objects.select_related("project__department")
+
+
+def next_deadline():
+    """When the next open call stops accepting: its pages change then without any write."""
+    return (
+        Call.objects.filter(status=CallStatus.OPEN, deadline__gte=timezone.now())
+        .order_by("deadline")
+        .values_list("deadline", flat=True)
+        .first()
+    )
 
 
 def _public_calls_version(request, *args, **kwargs):
@@ -33,7 +43,7 @@ def _public_call_version(request, call_id, **kwargs):
     return (*row, timezone.now() <= row[2]) if row else None
 
 
-@cacheable(_public_calls_version)
+@cacheable(_public_calls_version, kinds=CALL_KINDS, expires=next_deadline)
 def public_list(request):
     return render(
         request,
@@ -53,7 +63,7 @@ def public_list(request):
     )
 
 
-@cacheable(_public_call_version)
+@cacheable(_public_call_version, kinds=CALL_KINDS, expires=next_deadline)
 def public_detail(request, call_id):
     # Open to everyone, logged in or not: a call that is not public is a 404.
     call = get_object_for(request.user, "calls.view_call", PUBLIC_CALLS, pk=call_id)
@@ -71,7 +81,7 @@ def public_detail(request, call_id):
     )
 
 
-@cacheable(_public_call_version)
+@cacheable(_public_call_version, kinds=CALL_KINDS, expires=next_deadline)
 def public_result(request, call_id):
     call = get_object_for(request.user, "calls.view_result", PUBLIC_CALLS, pk=call_id)
     criteria, rows = selectors.public_result(call)

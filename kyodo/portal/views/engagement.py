@@ -12,9 +12,10 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import public_page
 from kyodo.engagement import selectors
 from kyodo.engagement.models import DialogueIssue, DialogueSession
-from kyodo.portal.http import cacheable, page_meta, stamp
+from kyodo.portal.http import ENGAGEMENT_KINDS, cacheable, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 
 
@@ -22,6 +23,10 @@ def _versions(*querysets):
     return lambda request, *args, **kwargs: tuple(stamp(qs) for qs in querysets)
 
 
+_dialogue_version = _versions(DialogueSession.objects.all(), DialogueIssue.objects.all())
+
+
+@public_page(*ENGAGEMENT_KINDS)
 def engagement_index(request):
     return render(
         request,
@@ -52,7 +57,7 @@ def _listing(request, template, queryset, title, description):
     )
 
 
-@cacheable(_versions(selectors.public_activities()))
+@cacheable(_versions(selectors.public_activities()), kinds=ENGAGEMENT_KINDS)
 def staff_activity_list(request):
     return _listing(
         request,
@@ -63,7 +68,7 @@ def staff_activity_list(request):
     )
 
 
-@cacheable(_versions(DialogueSession.objects.all(), DialogueIssue.objects.all()))
+@cacheable(_dialogue_version, kinds=ENGAGEMENT_KINDS)
 def dialogue_list(request):
     return _listing(
         request,
@@ -74,7 +79,7 @@ def dialogue_list(request):
     )
 
 
-@cacheable(_versions(DialogueSession.objects.all(), DialogueIssue.objects.all()))
+@cacheable(_dialogue_version, kinds=ENGAGEMENT_KINDS)
 def dialogue_detail(request, pk):
     session = selectors.public_dialogue_sessions().select_related(None).filter(pk=pk).first()
     if session is None:
@@ -90,7 +95,7 @@ def dialogue_detail(request, pk):
     )
 
 
-@cacheable(_versions(selectors.public_trainings()))
+@cacheable(_versions(selectors.public_trainings()), kinds=ENGAGEMENT_KINDS)
 def training_list(request):
     return _listing(
         request,
@@ -101,7 +106,7 @@ def training_list(request):
     )
 
 
-@cacheable(_versions(selectors.public_agreements()))
+@cacheable(_versions(selectors.public_agreements()), kinds=ENGAGEMENT_KINDS)
 def agreement_list(request):
     return _listing(
         request,
@@ -112,7 +117,7 @@ def agreement_list(request):
     )
 
 
-@cacheable(_versions(selectors.public_agreements()))
+@cacheable(_versions(selectors.public_agreements()), kinds=ENGAGEMENT_KINDS)
 def agreement_detail(request, pk):
     agreement = selectors.public_agreements().filter(pk=pk).first()
     if agreement is None:

@@ -13,6 +13,7 @@ from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.feeds import events_calendar
 from kyodo.portal.http import (
+    EVENT_KINDS,
     FIRST_YEAR,
     LAST_YEAR,
     base_url,
@@ -55,7 +56,7 @@ def _listing(request) -> tuple[str, object, str, dict, date | None]:
     return period, selectors.past_events(), _("Past events"), {"period": period}, None
 
 
-@cacheable(events_version)
+@cacheable(events_version, kinds=EVENT_KINDS)
 def event_list(request):
     """Upcoming events (the default), past events, or the events of one day (?date=)."""
     period, queryset, title, query, day = _listing(request)
@@ -81,7 +82,7 @@ def event_list(request):
     )
 
 
-@cacheable(item_version(Event))
+@cacheable(item_version(Event), kinds=EVENT_KINDS)
 def event_detail(request, pk):
     event = selectors.public_events().filter(pk=pk).first()
     if event is None:
@@ -107,7 +108,7 @@ def _council_meetings_version(request, *args, **kwargs):
     return council_selectors.public_meetings_version()
 
 
-@cacheable(events_version, _council_meetings_version)
+@cacheable(events_version, _council_meetings_version, kinds=(*EVENT_KINDS, "councils"))
 def events_ics(request):
     body = events_calendar(
         selectors.public_events(),
@@ -118,7 +119,7 @@ def events_ics(request):
     return _ics_response(body, "events.ics")
 
 
-@cacheable(events_version)
+@cacheable(events_version, kinds=EVENT_KINDS)
 def project_events_ics(request, pk):
     project = selectors.public_projects().filter(pk=pk).first()
     if project is None:

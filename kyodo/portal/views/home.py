@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from kyodo.calls.selectors import open_calls, public_calls
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
-from kyodo.portal.http import cacheable, page_meta, stamp
+from kyodo.portal.http import HOME_KINDS, cacheable, page_meta, stamp
+from kyodo.portal.views.calls import next_deadline
 from kyodo.projects.models import ProjectStatus
 from kyodo.projects.selectors import public_projects
 
@@ -24,7 +25,7 @@ def _home_version(request):
     )
 
 
-@cacheable(_home_version)
+@cacheable(_home_version, kinds=HOME_KINDS, expires=next_deadline)
 def home(request):
     """What is happening now: open calls, upcoming events, recent news, running projects."""
     running = public_projects().filter(status=ProjectStatus.RUNNING)

@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kyodo.portal import selectors
-from kyodo.portal.http import cacheable, page_meta
+from kyodo.portal.http import NEWS_KINDS, cacheable, page_meta
 from kyodo.portal.markdown import plain_text, render_markdown
 from kyodo.portal.models import News
 from kyodo.portal.paging import page_of, page_query
@@ -17,7 +17,7 @@ def _news_version(request, *args, **kwargs):
     return selectors.freshness(selectors.public_news())
 
 
-@cacheable(_news_version)
+@cacheable(_news_version, kinds=NEWS_KINDS)
 def news_list(request):
     page = page_of(request, selectors.public_news())
     return render(
@@ -35,7 +35,7 @@ def news_list(request):
     )
 
 
-@cacheable(item_version(News))
+@cacheable(item_version(News), kinds=NEWS_KINDS)
 def news_detail(request, pk):
     news = selectors.public_news().filter(pk=pk).first()
     if news is None:

@@ -16,7 +16,7 @@ def _opendata_version(request, *args, **kwargs):
     return (selectors.freshness(selectors.public_events()), STATIC_VERSION)
 
 
-@cacheable(_opendata_version)
+@cacheable(_opendata_version, kinds=("events",))
 def opendata_page(request):
     fresh = selectors.freshness(selectors.public_events())
     return render(
@@ -37,7 +37,7 @@ def opendata_page(request):
     )
 
 
-@cacheable(events_version)
+@cacheable(events_version, kinds=("events",))
 def opendata_events_csv(request):
     rows = event_rows(selectors.public_events(), base_url=base_url(request))
     response = HttpResponse(events_csv(rows), content_type="text/csv; charset=utf-8")
@@ -45,7 +45,7 @@ def opendata_events_csv(request):
     return response
 
 
-@cacheable(events_version)
+@cacheable(events_version, kinds=("events",))
 def opendata_events_json(request):
     rows = event_rows(selectors.public_events(), base_url=base_url(request))
     return JsonResponse(

@@ -14,7 +14,7 @@ def static_version(request, *args, **kwargs):
     return STATIC_VERSION
 
 
-@cacheable(static_version)
+@cacheable(static_version, kinds=())
 def guideline_page(request):
     data = guideline()
     return render(
@@ -31,7 +31,7 @@ def guideline_page(request):
     )
 
 
-@cacheable(static_version)
+@cacheable(static_version, kinds=())
 def charter_page(request):
     return render(
         request,
@@ -40,7 +40,7 @@ def charter_page(request):
     )
 
 
-@cacheable(static_version)
+@cacheable(static_version, kinds=())
 def accessibility_page(request):
     return render(
         request,

@@ -16,7 +16,7 @@ def _partners_version(request, *args, **kwargs):
     return stamp(public_partners())
 
 
-@cacheable(_partners_version)
+@cacheable(_partners_version, kinds=("partners",))
 def partner_list(request):
     page = page_of(request, public_partners().order_by("name_kana", "name"))
     return render(
@@ -38,7 +38,7 @@ def _partner_version(request, pk):
     return (stamp(public_partners().filter(pk=pk)), selectors.freshness(public_projects()))
 
 
-@cacheable(_partner_version)
+@cacheable(_partner_version, kinds=("partners", "projects"))
 def partner_detail(request, pk):
     partner = public_partners().filter(pk=pk).first()
     if partner is None:

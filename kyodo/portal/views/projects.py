@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kyodo.cycles.selectors import public_cycle_results
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
-from kyodo.portal.http import cacheable, choice_param, page_meta, stamp
+from kyodo.portal.http import PROJECT_KINDS, cacheable, choice_param, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.models import ProjectStatus
 from kyodo.projects.selectors import public_projects
@@ -27,7 +27,7 @@ def projects_version(request, *args, **kwargs):
     return selectors.freshness(public_projects())
 
 
-@cacheable(projects_version)
+@cacheable(projects_version, kinds=PROJECT_KINDS)
 def project_list(request):
     status = choice_param(
         request, "status", choices=("", *(s.value for s in PUBLIC_STATUSES)), default=""
@@ -69,7 +69,7 @@ def _project_version(request, pk):
     )
 
 
-@cacheable(_project_version)
+@cacheable(_project_version, kinds=PROJECT_KINDS)
 def project_detail(request, pk):
     project = public_projects().filter(pk=pk).first()
     if project is None:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from kyodo.calls.selectors import public_calls
+from kyodo.core.cache_versions import public_page
 from kyodo.core.plugins import public_search_groups
 from kyodo.core.search.index import search_best
 from kyodo.councils.selectors import public_councils
@@ -19,7 +20,8 @@ from kyodo.engagement.selectors import (
 )
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
-from kyodo.portal.http import page_meta
+from kyodo.portal.http import SEARCH_KINDS, page_meta
+from kyodo.portal.views.calls import next_deadline
 from kyodo.projects.selectors import public_projects
 
 # Words beyond this are dropped: a search box is not a document (and the index is word-based,
@@ -77,6 +79,7 @@ def _plugged(group, query: str) -> ResultGroup:
     return found
 
 
+@public_page(*SEARCH_KINDS, expires=next_deadline)
 def portal_search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_CHARS]
     groups = search_groups(query) if query else []

@@ -6,6 +6,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.core.states import TransitionRefused
@@ -99,6 +100,7 @@ def agreement_generate(*, actor, agreement: Agreement) -> AgreementDocument:
 @transaction.atomic
 def agreement_finalise(*, actor, agreement: Agreement) -> Agreement:
     """Finalise the agreement once everything the guideline asks for is complete."""
+    bump("projects")
     from kyodo.projects.selectors import agreement_missing
 
     require_perm(actor, "projects.decide", agreement.project)

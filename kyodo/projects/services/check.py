@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.guideline.models import CollaborationForm, Question
 from kyodo.guideline.selectors import current_version
@@ -100,6 +101,7 @@ def _decide(actor, check, questions, decision, reason) -> None:
 @transaction.atomic
 def project_choose_form(*, actor, project: Project, form: str) -> Project:
     """Choose the form of collaboration; its current checkpoints are to be confirmed."""
+    bump("projects")
     require_perm(actor, "projects.choose_form", project)
     if form not in CollaborationForm.values:
         raise ValidationError({"form": _("Choose one of the forms of collaboration.")})

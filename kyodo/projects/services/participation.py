@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.partners.models import Partner
 from kyodo.partners.services import partner_index_refresh
@@ -18,6 +19,7 @@ def participation_add(
     *, actor, project: Project, partner: Partner, role: str = ""
 ) -> Participation:
     """Add a partner to a project (idempotent: an existing participation gets the new role)."""
+    bump("projects")
     require_perm(actor, "projects.manage_participants", project)
     participation, created = Participation.objects.get_or_create(
         project=project, partner=partner, defaults={"role": role}
@@ -32,6 +34,7 @@ def participation_add(
 
 @transaction.atomic
 def participation_remove(*, actor, participation: Participation) -> None:
+    bump("projects")
     require_perm(actor, "projects.manage_participants", participation.project)
     partner = participation.partner
     participation.delete()

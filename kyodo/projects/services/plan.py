@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.normalize import normalize_search_key
 from kyodo.core.permissions import recorded_actor, require_perm
@@ -62,6 +63,7 @@ def _validate_plan(fields: dict) -> None:
 @transaction.atomic
 def project_create(*, actor, title: str, department, **fields) -> Project:
     """Start a project from a local issue; it begins as an idea."""
+    bump("projects")
     require_perm(actor, "projects.create_project")
     unknown = set(fields) - set(PLAN_FIELDS)
     if unknown:
@@ -80,6 +82,7 @@ def project_create(*, actor, title: str, department, **fields) -> Project:
 @transaction.atomic
 def project_update(*, actor, project: Project, lock_version=None, **fields) -> Project:
     """Change the plan (both sides may); refused if someone else saved it meanwhile."""
+    bump("projects")
     require_perm(actor, "projects.edit_workspace", project)
     if "department" in fields:
         require_perm(actor, "projects.decide", project)
@@ -124,6 +127,7 @@ MACHINE = StateMachine(
 @transaction.atomic
 def project_transition(*, actor, project: Project, to_status: str, reason: str = "") -> Project:
     """Move the project along its life cycle, only by the allowed steps."""
+    bump("projects")
     require_perm(actor, "projects.decide", project)
     project = Project.objects.select_for_update().get(pk=project.pk)
     previous = MACHINE.move(project, to_status)

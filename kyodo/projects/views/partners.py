@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyodo.partners.matching import match_partners
+from kyodo.partners.selectors import partners_named
 from kyodo.projects import services
-from kyodo.projects.forms import ParticipationForm
+from kyodo.projects.forms import ParticipationForm, PartnerLookupForm
 from kyodo.projects.models import Participation
 from kyodo.projects.views.workspace import project_view, render_workspace
 
@@ -20,7 +21,7 @@ def partners(request, project):
         services.participation_add(actor=request.user, project=project, **form.cleaned_data)
         messages.success(request, _("The partner has been added."))
         return redirect("projects:partners", pk=project.pk)
-    participations = project.participations.select_related("partner__partner_type")
+    participations = list(project.participations.select_related("partner__partner_type"))
     can_manage = request.user.has_perm("projects.manage_participants", project)
     return render_workspace(
         request,
@@ -30,7 +31,19 @@ def partners(request, project):
         participations=participations,
         can_manage=can_manage,
         suggestions=_partner_suggestions(project, participations) if can_manage else [],
+        **(_lookup(request, participations) if can_manage else {}),
     )
+
+
+def _lookup(request, participations) -> dict:
+    """The name search of "add a partner": the first matches, not yet taking part."""
+    lookup = PartnerLookupForm(request.GET)
+    words = lookup.cleaned_data["partner_q"].strip() if lookup.is_valid() else ""
+    found, more = ([], False)
+    if words:
+        taking_part = [participation.partner_id for participation in participations]
+        found, more = partners_named(words, excluding=taking_part)
+    return {"lookup": lookup, "lookup_words": words, "found": found, "more_found": more}
 
 
 def _partner_suggestions(project, participations):

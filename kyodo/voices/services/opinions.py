@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import recorded_actor, require_perm
 from kyodo.core.search.index import index_update
 from kyodo.core.wareki import fiscal_year
@@ -149,6 +150,7 @@ def opinion_prepare_publication(
     """Staff write what the public will read, or why the opinion is not published."""
     opinion = Opinion.objects.select_for_update().get(pk=opinion.pk)
     require_perm(actor, "voices.prepare_publication", opinion)
+    bump("voices")  # the portal's cached search shows published opinions and surveys
     opinion.public_title = public_title.strip()
     opinion.summary = summary.strip()
     opinion.withheld_reason = withheld_reason.strip()
@@ -172,6 +174,7 @@ def opinion_publish(*, actor, opinion: Opinion, now=None) -> Opinion:
         Opinion.objects.select_for_update(of=("self",)).select_related("reply").get(pk=opinion.pk)
     )
     require_perm(actor, "voices.publish_opinion", opinion)
+    bump("voices")  # the portal's cached search shows published opinions and surveys
     if not opinion.consents_to_publication:
         refuse(_("The sender did not agree to publication."), "no_consent")
     if opinion.withheld_reason:

@@ -7,6 +7,7 @@ One reply may answer several similar opinions at once; approving it replies to a
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.locking import check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.voices.models import Opinion, OpinionStatus, Reflection, Reply
@@ -68,6 +69,7 @@ def _reply_values(fields: dict) -> dict:
 def reply_update(*, actor, reply: Reply, lock_version: int | None = None, **fields) -> Reply:
     reply = Reply.objects.select_for_update().get(pk=reply.pk)
     require_perm(actor, "voices.edit_reply", reply)
+    bump("voices")  # the portal's cached search shows published opinions and surveys
     check_lock(Reply, reply, lock_version)
     _check_reply(fields)
     for name, value in _reply_values(fields).items():
@@ -82,6 +84,7 @@ def reply_approve(*, actor, reply: Reply, now=None) -> Reply:
     """Approve the reply: every opinion it answers is replied to now."""
     reply = Reply.objects.select_for_update().get(pk=reply.pk)
     require_perm(actor, "voices.approve_reply", reply)
+    bump("voices")  # the portal's cached search shows published opinions and surveys
     if (
         actor is not None
         and reply.drafted_by_id == actor.pk

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import bump
 from kyodo.core.normalize import normalize_email
 from kyodo.core.permissions import require_perm
 from kyodo.voices.models import (
@@ -145,6 +146,7 @@ def survey_publish(*, actor, survey: Survey, now=None) -> Survey:
     """Publish the survey: it opens at its opening time and can no longer be changed."""
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     require_perm(actor, "voices.edit_survey", survey)
+    bump("voices")  # the portal's cached search shows published opinions and surveys
     if not survey.items.exists():
         refuse(_("Add at least one question first."), "no_items")
     if survey.closes_at <= now_or_clock(now):
@@ -159,6 +161,7 @@ def survey_close(*, actor, survey: Survey, now=None) -> Survey:
     """Close now, before the closing time; answers can no longer be given or changed."""
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     require_perm(actor, "voices.close_survey", survey)
+    bump("voices")  # the portal's cached search shows published opinions and surveys
     survey.closed_at = now_or_clock(now)
     survey.save()
     return survey

@@ -1,0 +1,148 @@
+"""Whole public pages kept in Django's cache, never stale: one data version per kind.
+
+A public page declares the kinds of data it shows (``"events"``, ``"projects"``…); the
+services that publish, change or withdraw something of a kind call ``bump(kind)``. A page's
+cache key holds its address with the query string, the language, today's date and the current
+version of each of its kinds, so a bump makes every page of that kind miss at once: nothing is
+deleted, the old entries simply age out. Reading the versions is one ``get_many`` on the cache
+and no database query, so a hit costs no query at all.
+
+Kinds in use (each app bumps its own; a page may depend on several):
+``site`` (the municipality), ``events``, ``news``, ``projects`` (projects, their partners and
+cycle results), ``calls``, ``partners``, ``engagement`` (activities, dialogue, trainings,
+partnership agreements).
+
+Only visitors without a session or a message cookie are served from (and fill) the cache: a
+logged-in person, or anyone with a pending message, always gets a page rendered for them. The
+CSRF token of the language switch is put back per visitor on every hit.
+
+The cache is Django's: a local memory cache per process by default, Redis (``REDIS_URL``)
+when several processes serve the site, so that a bump in one reaches all.
+"""
+
+import hashlib
+import re
+import uuid
+from datetime import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.translation import get_language
+
+PREFIX = "kyodo:version:"
+PAGE_PREFIX = "kyodo:page:"
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+CSRF_PLACEHOLDER = b"\\1__KYODO_CSRF__\\2"
+CSRF_MARK = b"__KYODO_CSRF__"
+
+
+def _new_versions(kinds) -> dict:
+    return {PREFIX + kind: uuid.uuid4().hex for kind in kinds}
+
+
+def bump(*kinds: str) -> None:
+    """Make every cached page showing data of `kinds` miss from now on.
+
+    Bumped at once (so that the acting request's own next page is fresh) and again when the
+    transaction commits: a page rendered by another request between the two, from data read
+    before the commit, is then stored under a version nobody asks for any more.
+    """
+    cache.set_many(_new_versions(kinds), timeout=None)
+    transaction.on_commit(lambda: cache.set_many(_new_versions(kinds), timeout=None))
+
+
+def versions(kinds) -> tuple:
+    """The current version of each kind (created when the cache has none, e.g. after a flush)."""
+    keys = [PREFIX + kind for kind in kinds]
+    found = cache.get_many(keys)
+    for key, value in _new_versions(k for k in kinds if PREFIX + k not in found).items():
+        # `add` keeps a version another process has just created.
+        cache.add(key, value, timeout=None)
+        found[key] = cache.get(key, value)
+    return tuple(found[key] for key in keys)
+
+
+def page_key(request, kinds) -> str:
+    parts = (
+        request.get_full_path(),
+        get_language(),
+        timezone.localdate().isoformat(),
+        *versions(kinds),
+    )
+    return PAGE_PREFIX + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _anonymous_without_state(request) -> bool:
+    # Checking cookies, not request.user, keeps a hit free of the session query.
+    cookies = request.COOKIES
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and getattr(settings, "MESSAGES_COOKIE_NAME", "messages") not in cookies
+    )
+
+
+def _timeout(expires) -> int:
+    timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+    until = expires() if expires else None
+    if isinstance(until, datetime):
+        timeout = min(timeout, max(1, int((until - timezone.now()).total_seconds()) + 1))
+    return timeout
+
+
+def _store(key, response, expires) -> None:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return
+    stored = response.__class__.__new__(response.__class__)
+    stored.__dict__.update(response.__dict__)
+    stored.content = CSRF_INPUT.sub(CSRF_PLACEHOLDER, response.content)
+    cache.set(key, stored, _timeout(expires))
+
+
+def _served(request, stored):
+    response = stored
+    if CSRF_MARK in stored.content:
+        # A token for this visitor's own secret (get_token sets their cookie if they have none).
+        response = stored.__class__.__new__(stored.__class__)
+        response.__dict__.update(stored.__dict__)
+        response.content = stored.content.replace(CSRF_MARK, get_token(request).encode())
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+
+def public_page(*kinds: str, expires=None):
+    """Serve an anonymous visitor's page whole from the cache, keyed by the data of `kinds`.
+
+    `expires()` may return when the page changes by the clock alone (a call's deadline), so
+    that the entry lives no longer; it runs only on a miss.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not settings.PUBLIC_PAGE_CACHE_SECONDS or not _anonymous_without_state(request):
+                return view(request, *args, **kwargs)
+            key = page_key(request, ("site", *kinds))
+            stored = cache.get(key)
+            if stored is not None:
+                return _served(request, stored)
+            # Rendered in full (no If-None-Match) so that what is stored is a whole page.
+            conditional = request.META.pop("HTTP_IF_NONE_MATCH", None)
+            response = view(request, *args, **kwargs)
+            _store(key, response, expires)
+            if conditional is not None:
+                request.META["HTTP_IF_NONE_MATCH"] = conditional
+                return get_conditional_response(
+                    request, etag=response.get("ETag"), response=response
+                )
+            return response
+
+        # What the page shows, for the test that every public page says so.
+        wrapped.public_page_kinds = ("site", *kinds)
+        return wrapped
+
+    return decorator
