@@ -82,7 +82,7 @@ def test_list_pages_run_a_fixed_number_of_queries(persona_client, persona, name,
     assert count(persona_client, persona, name) == small
 
 
-def test_the_search_page_runs_a_fixed_number_of_queries(client, department_a):
+def test_the_search_page_runs_a_fixed_number_of_queries(client, department_a, no_page_cache):
     other = DepartmentFactory()
     bulk(3, other)
     with CaptureQueriesContext(connection) as small:
