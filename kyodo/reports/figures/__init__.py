@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from kyodo.reports.figures.common import Row, Scope, Section, this_fiscal_year
+from kyodo.reports.figures.common import Row, Scope, Section
 from kyodo.reports.figures.measures import council_figures, opinion_figures, survey_figures
 from kyodo.reports.figures.others import calls, dialogue, partners, staff_participation, subsidies
 from kyodo.reports.figures.projects import (
@@ -13,7 +13,7 @@ from kyodo.reports.figures.projects import (
     verification_areas,
 )
 
-__all__ = ["Dashboard", "Row", "Scope", "Section", "dashboard", "this_fiscal_year"]
+__all__ = ["Dashboard", "Row", "Scope", "Section", "dashboard"]
 
 
 @dataclass

@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.db.models import Case, IntegerField, Q, When
+from django.db.models import Q
 from django.utils import timezone
 
 from kyodo.core.templatetags.kyodo import percent
-from kyodo.core.wareki import fiscal_year, fiscal_year_bounds, fiscal_year_label
+from kyodo.core.wareki import fiscal_year_bounds, fiscal_year_label
 
 YEARS_SHOWN = 3  # the chosen fiscal year and the two before it
 
@@ -81,16 +81,6 @@ def day_end(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max))
 
 
-def year_of(field_name: str, years: list[int], *, datetimes: bool = False) -> Case:
-    """The fiscal year a date (or datetime) column falls in, among `years`, as a database Case."""
-    whens = []
-    for year in years:
-        start, end = fiscal_year_bounds(year)
-        bounds = (day_start(start), day_end(end)) if datetimes else (start, end)
-        whens.append(When(Q(**{f"{field_name}__range": bounds}), then=year))
-    return Case(*whens, default=None, output_field=IntegerField())
-
-
 def per_year(queryset, field_name: str, years: list[int], *, datetimes=False, **aggregates):
     """{year: {name: value}} in one query: each aggregate, a function of the year's filter,
     computed for every year (conditional aggregates over the rows of those years only)."""
@@ -110,12 +100,3 @@ def per_year(queryset, field_name: str, years: list[int], *, datetimes=False, **
 
 def column(found: dict, years: list[int], name: str) -> list:
     return [found[year][name] for year in years]
-
-
-def by_year(rows, years: list[int], key: str = "year", value: str = "n") -> list:
-    found = {row[key]: row[value] for row in rows}
-    return [found.get(year, 0) or 0 for year in years]
-
-
-def this_fiscal_year() -> int:
-    return fiscal_year(timezone.localdate())

@@ -11,7 +11,7 @@ from kyodo.calls.selectors import grants_with_repeat_warnings
 from kyodo.core.wareki import fiscal_year_bounds
 from kyodo.engagement import selectors as engagement
 from kyodo.partners.models import Partner, PartnerType
-from kyodo.reports.figures.common import Row, Scope, Section, by_year, day_end, year_of
+from kyodo.reports.figures.common import Row, Scope, Section, column, day_end, per_year
 
 
 def partners(scope: Scope) -> Section:
@@ -23,11 +23,12 @@ def partners(scope: Scope) -> Section:
         .annotate(n=Count("pk"))
     )
     counted = {row["partner_type__name"]: row["n"] for row in types}
-    new = (
-        Partner.objects.annotate(year=year_of("created_at", years, datetimes=True))
-        .exclude(year=None)
-        .values("year")
-        .annotate(n=Count("pk"))
+    new = per_year(
+        Partner.objects.all(),
+        "created_at",
+        years,
+        datetimes=True,
+        n=lambda q: Count("pk", filter=q),
     )
     names = list(PartnerType.objects.order_by("sort_order", "name").values_list("name", flat=True))
     rows = [Row(name, [None] * (len(years) - 1) + [counted.get(name, 0)]) for name in names]
@@ -40,7 +41,7 @@ def partners(scope: Scope) -> Section:
         )
         % {"date": scope.as_of.isoformat()},
         years,
-        [*rows, Row(_("Newly registered"), by_year(new, years), reverse("partners:list"))],
+        [*rows, Row(_("Newly registered"), column(new, years, "n"), reverse("partners:list"))],
     )
 
 
@@ -50,11 +51,12 @@ def subsidies(scope: Scope) -> Section:
     grants = Grant.objects.all()
     if scope.department is not None:
         grants = grants.filter(project__department=scope.department)
-    rows = (
-        grants.annotate(year=year_of("term_start", years))
-        .exclude(year=None)
-        .values("year")
-        .annotate(n=Count("pk"), amount=Sum("amount"))
+    rows = per_year(
+        grants,
+        "term_start",
+        years,
+        n=lambda q: Count("pk", filter=q),
+        amount=lambda q: Sum("amount", filter=q),
     )
     start, end = fiscal_year_bounds(scope.year)
     this_year = grants_with_repeat_warnings(grants.filter(term_start__range=(start, end)))
@@ -69,8 +71,8 @@ def subsidies(scope: Scope) -> Section:
         % {"years": settings.KYODO_SUBSIDY_REPEAT_YEARS},
         years,
         [
-            Row(_("Grants"), by_year(rows, years), reverse("calls:grant_list")),
-            Row(_("Total (yen)"), by_year(rows, years, value="amount")),
+            Row(_("Grants"), column(rows, years, "n"), reverse("calls:grant_list")),
+            Row(_("Total (yen)"), column(rows, years, "amount")),
             Row(
                 _("Recipients funded year after year"),
                 [None] * (len(years) - 1) + [repeated],
@@ -89,24 +91,20 @@ def calls(scope: Scope) -> Section:
         all_calls = all_calls.filter(project__department=scope.department)
         applications = applications.filter(call__project__department=scope.department)
     now = timezone.now()
-    rows = (
-        all_calls.annotate(year=year_of("deadline", years, datetimes=True))
-        .exclude(year=None)
-        .values("year")
-        .annotate(
-            n=Count("pk"),
-            closed=Count("pk", filter=Q(deadline__lt=now)),
-            published=Count("pk", filter=Q(status=CallStatus.PUBLISHED)),
-        )
+    rows = per_year(
+        all_calls,
+        "deadline",
+        years,
+        datetimes=True,
+        n=lambda q: Count("pk", filter=q),
+        closed=lambda q: Count("pk", filter=q & Q(deadline__lt=now)),
+        published=lambda q: Count("pk", filter=q & Q(status=CallStatus.PUBLISHED)),
     )
-    applied = (
-        applications.annotate(year=year_of("call__deadline", years, datetimes=True))
-        .exclude(year=None)
-        .values("year")
-        .annotate(n=Count("pk"))
+    applied = per_year(
+        applications, "call__deadline", years, datetimes=True, n=lambda q: Count("pk", filter=q)
     )
-    closed = by_year(rows, years, value="closed")
-    published = by_year(rows, years, value="published")
+    closed = column(rows, years, "closed")
+    published = column(rows, years, "published")
     return Section(
         "calls",
         _("Open calls"),
@@ -116,8 +114,8 @@ def calls(scope: Scope) -> Section:
         ),
         years,
         [
-            Row(_("Calls"), by_year(rows, years), reverse("calls:manage_list")),
-            Row(_("Applications"), by_year(applied, years)),
+            Row(_("Calls"), column(rows, years, "n"), reverse("calls:manage_list")),
+            Row(_("Applications"), column(applied, years, "n")),
             Row(
                 _("Share of closed calls with a published result"),
                 [p / c if c else None for p, c in zip(published, closed, strict=True)],
