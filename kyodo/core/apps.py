@@ -13,3 +13,7 @@ class CoreConfig(AppConfig):
         from kyodo.core.forms import install_text_cleaning
 
         install_text_cleaning()
+        # Every saved or deleted record bumps the version computed figures are cached under.
+        from kyodo.core import records_version
+
+        records_version.install()

@@ -6,10 +6,13 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +23,7 @@ from kyodo.core.wareki import fiscal_year_label
 from kyodo.portal.http import page_meta
 from kyodo.reports import services
 from kyodo.reports.alerts import alerts_for
-from kyodo.reports.figures import Scope, dashboard
+from kyodo.reports.figures import Dashboard, Scope, cache_key, dashboard
 from kyodo.reports.models import AnnualReport
 
 
@@ -95,16 +98,40 @@ def _choices(request, year: int, department) -> dict:
     }
 
 
+# A new day or any change makes a new key; the timeout only frees the memory of old ones.
+FIGURES_KEPT_SECONDS = 24 * 60 * 60
+
+
+def _figures(scope: Scope) -> tuple[Dashboard, str]:
+    """The scope's figures and their tables and charts as HTML, computed and rendered once and
+    kept until any record changes (figures.cache_key): shown again, they cost no query."""
+    key = cache_key(scope)
+    kept = cache.get(key)
+    if kept is None:
+        board = dashboard(scope)
+        charts = []
+        for section in board.sections:
+            bars, top = section.chart_bars()
+            charts.append((section, bar_chart(bars, maximum=top)))
+        html = render_to_string(
+            "reports/_figures.html",
+            {
+                "charts": charts,
+                "min_group": settings.ENGAGEMENT_MIN_GROUP,
+                "staff_rows": list(zip(board.staff_activity, board.staff_training, strict=True)),
+            },
+        )
+        kept = (board, mark_safe(html))
+        cache.set(key, kept, timeout=FIGURES_KEPT_SECONDS)
+    return kept
+
+
 @hidden_unless("reports.view_dashboard")
 def dashboard_page(request):
     years = services.years_with_data()
     year, year_error = _year(request, years)
     department, department_error = _department(request)
-    board = dashboard(Scope(year, department))
-    charts = []
-    for section in board.sections:
-        bars, top = section.chart_bars()
-        charts.append((section, bar_chart(bars, maximum=top)))
+    board, figures = _figures(Scope(year, department))
     for error in (year_error, department_error):
         if error:
             messages.warning(request, error)
@@ -113,11 +140,9 @@ def dashboard_page(request):
         "reports/dashboard.html",
         {
             "board": board,
-            "charts": charts,
+            "figures": figures,
             "year_label": fiscal_year_label(year),
             "alerts_url": reverse("reports:alerts"),
-            "min_group": settings.ENGAGEMENT_MIN_GROUP,
-            "staff_rows": list(zip(board.staff_activity, board.staff_training, strict=True)),
             **_choices(request, year, department),
         },
     )

@@ -8,6 +8,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from kyodo.core import records_version
 from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.core.search.index import document_from_parts, index_bulk_create
@@ -93,7 +94,6 @@ def _build_partners(partner_import: PartnerImport):
 
 def partner_import_run(*, partner_import_id) -> PartnerImport:
     """Save every row of a checked import in one transaction, or none (run by the system)."""
-    bump("partners")
     partner_import = PartnerImport.objects.get(pk=partner_import_id)
     actor = partner_import.created_by
     _progress(partner_import, status=ImportStatus.RUNNING, processed=0)
@@ -107,6 +107,9 @@ def partner_import_run(*, partner_import_id) -> PartnerImport:
                 for partner_id, field_id in links
             )
             index_bulk_create(documents)
+            # bulk_create sends no signal: the public pages and the figures are told here.
+            bump("partners")
+            records_version.touch()
     except (ValidationError, DatabaseError) as exc:
         _progress(partner_import, status=ImportStatus.FAILED, message=str(exc)[:2000])
     else:

@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from kyodo.core import records_version
 from kyodo.reports.figures.common import Row, Scope, Section
 from kyodo.reports.figures.measures import council_figures, opinion_figures, survey_figures
 from kyodo.reports.figures.others import calls, dialogue, partners, staff_participation, subsidies
@@ -13,7 +17,7 @@ from kyodo.reports.figures.projects import (
     verification_areas,
 )
 
-__all__ = ["Dashboard", "Row", "Scope", "Section", "dashboard"]
+__all__ = ["Dashboard", "Row", "Scope", "Section", "cache_key", "dashboard"]
 
 
 @dataclass
@@ -47,3 +51,23 @@ def dashboard(scope: Scope) -> Dashboard:
     ]
     activity, training = staff_participation(scope)
     return Dashboard(scope, sections, activity, training)
+
+
+def cache_key(scope: Scope) -> str:
+    """Where a scope's figures are kept: until any record changes, the day or the language.
+
+    The version of all records is bumped by every save and delete, the running year is read as
+    of today, and the titles are translated when computed, so what is kept is what would be
+    computed now.
+    """
+    department = scope.department.pk if scope.department is not None else "city"
+    return ":".join(
+        (
+            "kyodo:reports:figures",
+            str(scope.year),
+            str(department),
+            get_language() or "",
+            timezone.localdate().isoformat(),
+            records_version.current(),
+        )
+    )

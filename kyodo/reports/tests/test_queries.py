@@ -50,3 +50,32 @@ def test_dashboard_and_alerts_queries_are_pinned(persona_client, department_a, c
 
 
 PINNED = [33, 17]  # dashboard, alerts
+
+
+def _new_projects(response) -> int:
+    # The page is in Japanese: the section's first row is its new projects.
+    return response.context["board"].section("project_flows").rows[0].values[-1]
+
+
+def test_the_dashboard_is_computed_once_until_any_record_changes(
+    persona_client, department_a, coordinator
+):
+    """Shown again, the figures cost no query; any saved record (a private one too) makes
+    the next view count afresh, so the figures are never stale."""
+    url = reverse("reports:dashboard") + "?year=2026"
+    build(3, department_a, "小")
+    client = persona_client("coordinator")
+    with CaptureQueriesContext(connection) as computed:
+        first = client.get(url)
+    with CaptureQueriesContext(connection) as kept:
+        again = client.get(url)
+    assert _new_projects(again) == _new_projects(first)
+    assert len(computed) - len(kept) >= 25  # every figure's query is saved
+    assert not [q for q in kept if "projects_statuschange" in q["sql"]]
+
+    project(department_a, created=datetime.date(2026, 7, 1), title="下書きの新事業")
+    assert _new_projects(client.get(url)) == _new_projects(first) + 1
+
+    # A staff member's own figures are a different entry: the department scope is kept apart.
+    staff = persona_client("staff_a")
+    assert staff.get(url).context["board"].scope.department is not None
