@@ -11,6 +11,10 @@ connected once in ``CoreConfig.ready``). Writes that send no signal — ``bulk_c
 ``QuerySet.update`` — call ``touch()`` themselves where they change what is counted.
 """
 
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from kyodo.core import cache_versions
@@ -19,12 +23,30 @@ KIND = "records"
 
 # Models whose rows change on their own and count in no figure: bumping on them would empty
 # the cache for nothing (sessions, the reminders' bookkeeping, the search index, tasks).
-IGNORED = {"core.remindersent", "search.searchdocument"}
+IGNORED = {"core.remindersent", "cycles.reminderdelivery", "search.searchdocument"}
 
 
 def touch() -> None:
-    """Make every figure computed before now miss the cache."""
-    cache_versions.bump(KIND)
+    """Make every figure computed before now miss the cache.
+
+    As ``cache_versions.bump``: at once, and again when the transaction commits (figures
+    computed in between from the data before the commit are stored under a version nobody
+    asks for). A transaction saving many records schedules one bump for its commit.
+    """
+    _new_version()
+    connection = transaction.get_connection()
+    if not any(
+        getattr(callback, "records_version", False)
+        for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_new_version)
+
+
+def _new_version() -> None:
+    cache.set(cache_versions.PREFIX + KIND, uuid.uuid4().hex, timeout=None)
+
+
+_new_version.records_version = True
 
 
 def current() -> str:

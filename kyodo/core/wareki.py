@@ -55,8 +55,12 @@ def format_date(d: date) -> str:
 
 
 def format_date_with_western(d: date, *, weekday: bool = False) -> str:
-    """The public-sector form with both calendars, e.g. 2026年12月5日（令和8年）（土）."""
-    text = f"{d.year}年{d.month}月{d.day}日（{era_year_label(d)}）"
+    """The public-sector form with both calendars, e.g. 2026年（令和8年）12月5日（土）.
+
+    The era follows the year it names, so that a weekday never doubles the parentheses
+    (not 2026年12月5日（令和8年）（土）).
+    """
+    text = f"{d.year}年（{era_year_label(d)}）{d.month}月{d.day}日"
     if weekday:
         text += f"（{WEEKDAYS_JA[d.weekday()]}）"
     return text
@@ -70,6 +74,14 @@ def fiscal_year(d: date) -> int:
 def fiscal_year_bounds(year: int) -> tuple[date, date]:
     """First and last day of fiscal year `year`: 1 April `year` to 31 March `year + 1`."""
     return date(year, 4, 1), date(year + 1, 3, 31)
+
+
+def period_fiscal_years_label(start: date, end: date) -> str:
+    """The 年度 of a period, from its dates: 令和8年度, or 令和8年度〜令和9年度 across 31 March."""
+    first, last = fiscal_year(start), fiscal_year(end)
+    if last <= first:
+        return fiscal_year_label(first)
+    return f"{fiscal_year_label(first)}〜{fiscal_year_label(last)}"
 
 
 def fiscal_year_label(year: int) -> str:

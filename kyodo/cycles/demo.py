@@ -48,7 +48,6 @@ def _first_flowers_cycle(project, partner_user):
         project=project,
         period_start=datetime.date(2026, 5, 1),
         period_end=datetime.date(2026, 10, 31),
-        fiscal_year=2026,
         goals="市道沿いの花壇を町内会・団体と市が一緒に手入れし、花のある通学路にする。",
     )
     flowers = services.indicator_add(
@@ -136,7 +135,6 @@ def _flowers(partner_user, today):
         goals=second.goals,
         period_start=second.period_start,
         period_end=max(second.period_start, today + datetime.timedelta(days=10)),
-        fiscal_year=second.fiscal_year,
     )
     second = services.cycle_transition(actor=None, cycle=second, to_status="do")
     services.incident_record(
@@ -212,7 +210,6 @@ def _bousai(today):
         project=project,
         period_start=datetime.date(2026, 4, 1),
         period_end=today + datetime.timedelta(days=10),
-        fiscal_year=2026,
         goals="町内会の自主防災組織が自ら訓練を計画し、資機材を整備できるようにする。",
     )
     drills = services.indicator_add(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import YenField
 from kyodo.core.normalize import nfkc
 from kyodo.cycles.models import EvaluationDecision, IncidentStatus, Rating
-from kyodo.projects.forms import DateInput, FiscalYearField
+from kyodo.projects.forms import DateInput
 from kyodo.projects.models import CostBearer
 
 
@@ -85,7 +85,6 @@ class PeriodForm(forms.Form):
         widget=DateInput,
         help_text=_("Both sides' verification is due on this day."),
     )
-    fiscal_year = FiscalYearField(label=_("Fiscal year"))
     goals = forms.CharField(label=_("Goals"), widget=forms.Textarea, required=False)
 
     def clean(self):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kyodo.core.models import KyodoModel
+from kyodo.core.wareki import period_fiscal_years_label
 from kyodo.guideline.models import ChecklistVersion, Question
 from kyodo.projects.models import CostBearer, CostLine, Project
 
@@ -36,6 +37,7 @@ class Cycle(KyodoModel):
     previous = models.OneToOneField(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_cycle"
     )
+    # The 年度 the period starts in, set by the services from period_start (never typed).
     fiscal_year = models.PositiveIntegerField(_("fiscal year"), null=True, blank=True)
     period_start = models.DateField(_("start of the period"))
     period_end = models.DateField(
@@ -61,6 +63,11 @@ class Cycle(KyodoModel):
 
     def __str__(self) -> str:
         return f"{self.project} – {self.number}"
+
+    @property
+    def fiscal_years_label(self) -> str:
+        """令和8年度, or 令和8年度〜令和9年度 for a period across 31 March: from the dates."""
+        return period_fiscal_years_label(self.period_start, self.period_end)
 
 
 class Indicator(KyodoModel):

@@ -1,6 +1,7 @@
 """Template filters for Japanese dates, loaded in every template (see TEMPLATES builtins)."""
 
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
@@ -32,7 +33,7 @@ def wareki_date(value) -> str:
 
 @register.filter
 def wareki_western(value, weekday: str = "") -> str:
-    """{{ d|wareki_western }} → 2026年12月5日（令和8年）; with "weekday" adds （土）."""
+    """{{ d|wareki_western }} → 2026年（令和8年）12月5日; with "weekday" adds （土）."""
     d = _as_date(value)
     if d is None:
         return ""
@@ -40,6 +41,19 @@ def wareki_western(value, weekday: str = "") -> str:
         return wareki.format_date_with_western(d, weekday=weekday == "weekday")
     except ValueError:
         return d.isoformat()
+
+
+@register.filter
+def quantity(value) -> str:
+    """{{ 12.00|quantity }} → 12, 1200.50 → 1,200.5, 100 → 100: no decimals that say nothing
+    (12か所, not 12.00か所), and never the exponent Decimal.normalize() gives (1E+2)."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value)).normalize()
+    except InvalidOperation:
+        return str(value)
+    return f"{number:,f}"
 
 
 @register.filter

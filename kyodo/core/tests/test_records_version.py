@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 from kyodo.accounts.tests.factories import UserFactory
 from kyodo.core import records_version
@@ -39,3 +40,22 @@ def test_bookkeeping_rows_do_not_bump_the_version():
         kind="test", subject_id=uuid.uuid4(), due_on="2026-12-03", recipient=recipient
     )
     assert records_version.current() == before
+
+
+def test_a_transaction_saving_many_records_schedules_one_bump(django_capture_on_commit_callbacks):
+    before = records_version.current()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        PartnerFactory.create_batch(3)
+        during = records_version.current()
+    assert during != before  # the acting request's next page is fresh at once
+    assert len([c for c in callbacks if getattr(c, "records_version", False)]) == 1
+    assert records_version.current() != during  # and again once committed
+
+
+def test_a_rolled_back_transaction_leaves_the_next_one_its_bump(django_capture_on_commit_callbacks):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        PartnerFactory()
+        raise RuntimeError
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        PartnerFactory()
+    assert len([c for c in callbacks if getattr(c, "records_version", False)]) == 1

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -69,9 +70,9 @@ def test_fiscal_year_bounds():
 
 def test_format_with_western_year_and_weekday():
     assert wareki.format_date_with_western(date(2026, 12, 5), weekday=True) == (
-        "2026年12月5日（令和8年）（土）"
+        "2026年（令和8年）12月5日（土）"
     )
-    assert wareki.format_date_with_western(date(2019, 5, 1)) == "2019年5月1日（令和元年）"
+    assert wareki.format_date_with_western(date(2019, 5, 1)) == "2019年（令和元年）5月1日"
 
 
 def render(template: str, **context) -> str:
@@ -83,7 +84,7 @@ def test_template_filters():
     assert render("{{ y|fiscal_year_label }}", y=2026) == "令和8年度"
     assert render("{{ d|fiscal_year_label }}", d=date(2027, 2, 1)) == "令和8年度"
     assert render("{{ d|wareki_western:'weekday' }}", d=date(2026, 12, 5)) == (
-        "2026年12月5日（令和8年）（土）"
+        "2026年（令和8年）12月5日（土）"
     )
 
 
@@ -98,3 +99,30 @@ def test_template_filters_never_fail_on_odd_values():
     assert render("{{ v|wareki_date }}", v="not a date") == ""
     assert render("{{ v|fiscal_year_label }}", v="abc") == ""
     assert render("{{ d|wareki_date }}", d=date(1850, 1, 1)) == "1850-01-01"
+
+
+@pytest.mark.parametrize(
+    "start, end, label",
+    [
+        (date(2026, 11, 1), date(2026, 12, 12), "令和8年度"),
+        (date(2026, 4, 1), date(2027, 3, 31), "令和8年度"),
+        (date(2027, 2, 1), date(2027, 5, 31), "令和8年度〜令和9年度"),
+        (date(2019, 3, 1), date(2019, 4, 30), "平成30年度〜令和元年度"),
+    ],
+)
+def test_the_fiscal_years_of_a_period_come_from_its_dates(start, end, label):
+    assert wareki.period_fiscal_years_label(start, end) == label
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        (Decimal("12.00"), "12"),
+        (Decimal("100"), "100"),
+        (Decimal("1200.50"), "1,200.5"),
+        (Decimal("0.00"), "0"),
+        (None, ""),
+    ],
+)
+def test_quantities_show_without_decimals_that_say_nothing(value, shown):
+    assert Template("{{ v|quantity }}").render(Context({"v": value})) == shown

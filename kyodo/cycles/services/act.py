@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import recorded_actor, require_perm
+from kyodo.core.wareki import fiscal_year as fiscal_year_of
 from kyodo.cycles.models import (
     BudgetLine,
     Cycle,
@@ -108,7 +109,7 @@ def cycle_start_next(*, actor, cycle: Cycle) -> Cycle:
         project=cycle.project,
         number=cycle.number + 1,
         previous=cycle,
-        fiscal_year=cycle.fiscal_year + 1 if cycle.fiscal_year else None,
+        fiscal_year=fiscal_year_of(start),
         period_start=start,
         period_end=end,
         goals=cycle.goals,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.core.states import StateMachine
+from kyodo.core.wareki import fiscal_year as fiscal_year_of
 from kyodo.cycles.models import (
     BudgetLine,
     Cycle,
@@ -32,7 +33,6 @@ def cycle_create(
     project,
     period_start: datetime.date,
     period_end: datetime.date,
-    fiscal_year: int | None = None,
     goals: str = "",
 ) -> Cycle:
     """Start the first cycle of a running project; its budget starts from the cost lines."""
@@ -43,7 +43,7 @@ def cycle_create(
     cycle = Cycle.objects.create(
         project=project,
         number=number,
-        fiscal_year=fiscal_year,
+        fiscal_year=fiscal_year_of(period_start),
         period_start=period_start,
         period_end=period_end,
         goals=goals.strip(),
@@ -56,15 +56,13 @@ def cycle_create(
 
 
 @transaction.atomic
-def cycle_update_plan(
-    *, actor, cycle: Cycle, goals: str, period_start, period_end, fiscal_year=None
-) -> Cycle:
+def cycle_update_plan(*, actor, cycle: Cycle, goals: str, period_start, period_end) -> Cycle:
     bump("projects")
     require_perm(actor, "cycles.edit_plan", cycle)
     _validate_period(period_start, period_end)
     cycle.goals = goals.strip()
     cycle.period_start, cycle.period_end = period_start, period_end
-    cycle.fiscal_year = fiscal_year
+    cycle.fiscal_year = fiscal_year_of(period_start)
     cycle.save()
     return cycle
 

@@ -40,14 +40,13 @@ def new_cycle(project, **kwargs):
         project=project,
         period_start=kwargs.pop("period_start", START),
         period_end=kwargs.pop("period_end", END),
-        fiscal_year=kwargs.pop("fiscal_year", 2026),
         goals=kwargs.pop("goals", "海岸をきれいにする"),
     )
 
 
-def cycle_in(project, phase: str, *, city_rating=3, partner_rating=3):
-    """A cycle of `project` brought to `phase` by the system (actor None)."""
-    cycle = new_cycle(project)
+def cycle_in(project, phase: str, *, city_rating=3, partner_rating=3, **period):
+    """A cycle of `project` (over `period`, if given) brought to `phase` by the system."""
+    cycle = new_cycle(project, **period)
     services.indicator_add(actor=None, cycle=cycle, name="参加者数", unit="人", target=100)
     order = ["plan", "do", "check", "act"]
     for step in order[1 : order.index(phase) + 1]:

@@ -18,7 +18,7 @@ from kyodo.cycles.tests.factories import END, START, all_answers, cycle_in, make
 
 def test_first_cycle_starts_in_plan_with_budget_lines_from_the_cost_lines(project, staff_a):
     cycle = services.cycle_create(
-        actor=staff_a, project=project, period_start=START, period_end=END, fiscal_year=2026
+        actor=staff_a, project=project, period_start=START, period_end=END
     )
     assert (cycle.number, cycle.status) == (1, CycleStatus.PLAN)
     lines = list(BudgetLine.objects.filter(cycle=cycle).values_list("item", "bearer", "planned"))

@@ -64,7 +64,7 @@ def test_event_detail_shows_dates_times_and_public_fields(client, sample):
     html = client.get(reverse("portal:event_detail", args=[event.pk])).content.decode()
     d = event.start_date
     weekday = "月火水木金土日"[d.weekday()]
-    assert f"{d.year}年{d.month}月{d.day}日（令和{d.year - 2018}年）（{weekday}）" in html
+    assert f"{d.year}年（令和{d.year - 2018}年）{d.month}月{d.day}日（{weekday}）" in html
     assert "10:00" in html and "12:00" in html
     assert "1,500円" in html and "30人" in html
     assert sample["project"].title in html
@@ -184,7 +184,7 @@ def test_event_list_of_one_day(client, sample):
     html = response.content.decode()
     assert response.status_code == 200
     assert "当日の催し" in html and "前日からの催し" in html and "翌日の催し" not in html
-    assert "2031年3月10日（令和13年）（月）" in html
+    assert "2031年（令和13年）3月10日（月）" in html
     assert 'rel="canonical" href="http://testserver/portal/events/?date=2031-03-10"' in html
     assert (
         'href="?date=2031-03-09" rel="prev"' in html
