@@ -13,7 +13,17 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from kyodo.api.messages import INVALID, NOT_FOUND, parameter_message
-from kyodo.api.routers import calls, councils, engagement, events, news, partners, projects, voices
+from kyodo.api.routers import (
+    calls,
+    councils,
+    engagement,
+    events,
+    news,
+    partners,
+    projects,
+    subsidies,
+    voices,
+)
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -51,6 +61,7 @@ api.add_router("/partners", partners.router)
 api.add_router("/councils", councils.router)
 api.add_router("/engagement", engagement.router)
 api.add_router("/voices", voices.router)
+api.add_router("/subsidies", subsidies.router)
 
 
 @api.exception_handler(ValidationError)

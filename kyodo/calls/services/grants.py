@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from kyodo.calls.models import Call, DisclosureStatus, Grant
 from kyodo.calls.services.common import refuse
 from kyodo.core import normalize
+from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
 from kyodo.partners.models import Partner
 
@@ -36,6 +37,7 @@ def grant_record(
     disclosure_status: str = DisclosureStatus.PENDING,
 ) -> Grant:
     require_perm(actor, "calls.manage_grants")
+    bump("calls")  # the disclosed subsidies' page and CSV
     grant = Grant(
         partner=partner,
         project=project,
@@ -56,6 +58,7 @@ def grant_record(
 @transaction.atomic
 def grant_set_disclosure(*, actor, grant: Grant, disclosure_status: str) -> Grant:
     require_perm(actor, "calls.manage_grants", grant)
+    bump("calls")  # disclosing (or undoing it) changes the public subsidies at once
     grant.disclosure_status = disclosure_status
     grant.full_clean()
     grant.save()

@@ -1,0 +1,53 @@
+"""Disclosed subsidies (補助の透明性): the grants the city marked 「公開済み」, and no other."""
+
+from datetime import date
+from uuid import UUID
+
+from ninja import Field, Query, Router, Schema
+
+from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.calls.disclosure import as_published, disclosed_values
+from kyodo.core.wareki import fiscal_year_label
+
+router = Router(tags=["subsidies"])
+
+
+class SubsidyOut(Schema):
+    id: UUID
+    fiscal_year: int = Field(description="The fiscal year (April to March) the term starts in.")
+    fiscal_year_label: str = Field(description="e.g. 令和8年度")
+    recipient: str = Field(description="The organisation granted the subsidy.")
+    purpose: str
+    amount: int = Field(description="In yen.")
+    term_start: date
+    term_end: date
+    call_id: UUID | None = Field(description="The public open call it was granted through.")
+    call_title: str
+
+
+class SubsidyPage(PageOut):
+    results: list[SubsidyOut]
+
+
+class SubsidyFilters(PageParams):
+    fiscal_year: int | None = Field(
+        None, ge=1989, le=2200, description="Only this fiscal year, e.g. 2026 for 令和8年度."
+    )
+
+
+def subsidy_out(row: dict) -> dict:
+    grant = as_published(row)
+    return {
+        **grant.__dict__,
+        "fiscal_year_label": fiscal_year_label(grant.fiscal_year),
+    }
+
+
+@router.get(
+    "/",
+    response={200: SubsidyPage, 400: ErrorOut},
+    summary="List disclosed subsidies",
+    description="Grants the city has disclosed, newest first; a grant not disclosed is absent.",
+)
+def list_subsidies(request, filters: Query[SubsidyFilters]):
+    return paginate(disclosed_values(filters.fiscal_year), filters, subsidy_out)
