@@ -16,6 +16,7 @@ from kyodo.calls import services
 from kyodo.calls.models import Application, Call, Grant
 from kyodo.core.demo import DEMO_PASSWORD
 from kyodo.guideline.selectors import current_version
+from kyodo.partners.demo import sample_contact
 from kyodo.partners.models import Partner, PartnerType
 from kyodo.partners.services import partner_create, partner_membership_add
 from kyodo.projects import services as project_services
@@ -23,7 +24,7 @@ from kyodo.projects.models import Decision, Project
 
 PARTNERS = [
     ("（サンプル）NPO法人オホーツク環境ネット", "NPO法人"),
-    ("（サンプル）潮見地区町内会連合会", "町内会・自治会"),
+    ("（サンプル）潮見地区町内会連合会", "町内会"),
     ("（サンプル）網走まちづくり研究会", "市民活動団体"),
 ]
 
@@ -75,7 +76,7 @@ def _partners() -> list[Partner]:
                 data={
                     "name": name,
                     "partner_type": partner_type,
-                    "contact_email": f"sample{len(partners) + 1}@example.jp",
+                    **sample_contact(40 + len(partners)),
                 },
             )
         partners.append(partner)

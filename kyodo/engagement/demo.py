@@ -21,6 +21,7 @@ from kyodo.engagement.models import (
     StaffActivity,
     Training,
 )
+from kyodo.partners.demo import sample_contact
 from kyodo.partners.models import ActivityField, Partner, PartnerType
 from kyodo.partners.services import partner_create
 
@@ -64,7 +65,12 @@ def _partner(name: str, type_name: str) -> Partner:
     partner_type = PartnerType.objects.filter(name=type_name).first()
     return partner_create(
         actor=None,
-        data={"name": name, "partner_type": partner_type, "listed_publicly": True},
+        data={
+            "name": name,
+            "partner_type": partner_type,
+            "listed_publicly": True,
+            **sample_contact(70 + Partner.objects.count()),
+        },
     )
 
 

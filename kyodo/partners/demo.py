@@ -321,9 +321,19 @@ def _taxonomy() -> tuple[dict, dict]:
     return types, fields
 
 
+def sample_contact(number: int) -> dict:
+    """An invented, clearly fictitious private contact for sample partner `number`."""
+    return {
+        "contact_phone": f"0152-00-{2000 + number:04d}",
+        "contact_email": f"sample-partner{number:02d}@example.jp",
+        "address": f"北海道網走市（架空の住所）サンプル町{number}番地",
+        "postal_code": f"000-{number:04d}",
+    }
+
+
 def seed() -> None:
     types, fields = _taxonomy()
-    for (
+    for number, (
         name,
         kana,
         type_name,
@@ -335,7 +345,7 @@ def seed() -> None:
         public,
         activity,
         extra,
-    ) in PARTNERS:
+    ) in enumerate(PARTNERS, start=1):
         if Partner.objects.filter(name=name).exists():
             continue
         partner_create(
@@ -351,10 +361,10 @@ def seed() -> None:
                 "listed_publicly": public,
                 "activity": activity,
                 "contact_name": f"{S}{rep}",
-                "contact_phone": "0152-44-6111",
-                "contact_email": "sample@example.jp",
-                "address": "北海道網走市南6条東4丁目（サンプル）",
-                "postal_code": "093-8555",
+                # Each its own, plainly invented contact (the 00 exchange is not in use, the
+                # postal code's 000 does not exist), never the city hall's public one: a
+                # private contact found on a public page is then a leak, not a coincidence.
+                **sample_contact(number),
                 **extra,
             },
             fields=[fields[n] for n in field_names],

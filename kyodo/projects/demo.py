@@ -12,6 +12,7 @@ from django.db import transaction
 from kyodo.accounts.models import Department, User
 from kyodo.guideline.models import CollaborationForm
 from kyodo.guideline.selectors import current_version
+from kyodo.partners.demo import sample_contact
 from kyodo.partners.models import Partner, PartnerType
 from kyodo.partners.services import partner_create, partner_membership_add
 from kyodo.projects import services
@@ -40,6 +41,7 @@ def _partner(name: str, type_name: str, representative: str) -> Partner:
                 "partner_type": partner_type,
                 "representative": representative,
                 "listed_publicly": True,
+                **sample_contact(60 + Partner.objects.count()),
             },
         )
     return partner

@@ -230,3 +230,21 @@ def test_demo_seed_is_idempotent_and_gives_the_partner_user_an_organisation():
     # The projects' sample data also makes this account a member of the group in its projects.
     names = set(user.partner_organisations.values_list("name", flat=True))
     assert "（サンプル）ふれあいの家ボランティアの会" in names
+
+
+def test_sample_partners_have_their_own_invented_contacts_never_the_citys():
+    """Issue 17-12: a private contact seen on a public page must be told apart from the city's."""
+    from kyodo.core.demo import seed_all
+    from kyodo.portal.models import Event
+
+    seed_all()
+    contacts = list(Partner.objects.values_list("contact_phone", "contact_email", "address"))
+    phones, emails, addresses = (set(column) for column in zip(*contacts, strict=True))
+    assert len(phones) == len(emails) == len(addresses) == len(contacts)
+    public_phones = set(Event.objects.values_list("contact_phone", flat=True)) - {""}
+    assert public_phones and not phones & public_phones
+    assert all(phone.startswith("0152-00-") for phone in phones)
+    assert all(email.endswith("@example.jp") for email in emails)
+    # One type for neighbourhood associations (issue 17-11), not 町内会 and 町内会・自治会.
+    types = set(PartnerType.objects.values_list("name", flat=True))
+    assert "町内会" in types and "町内会・自治会" not in types
