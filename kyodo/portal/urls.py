@@ -22,6 +22,7 @@ urlpatterns = [
     path("events/", events.event_list, name="event_list"),
     path("events/calendar/", calendar.event_calendar, name="event_calendar"),
     path("events/<uuid:pk>/", events.event_detail, name="event_detail"),
+    path("events/<uuid:pk>/event.ics", events.event_ics, name="event_ics"),
     path("events.ics", events.events_ics, name="events_ics"),
     path("projects/<uuid:pk>/events.ics", events.project_events_ics, name="project_events_ics"),
     path("news/", news.news_list, name="news_list"),

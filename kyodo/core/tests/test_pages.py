@@ -57,3 +57,12 @@ def test_home_page_query_count_is_constant(client, city, django_assert_max_num_q
     # two data sizes in kyodo/portal/tests/test_public_projects_partners.py.
     with django_assert_max_num_queries(14):  # +2: the councils' upcoming public meetings
         client.get("/")
+
+
+def test_the_home_page_offers_login_only_to_those_not_logged_in(client, city, persona_client):
+    """Issue 17-11: after login the front page points to one's own home instead."""
+    login = reverse("accounts:login")
+    assert f'href="{login}"' in client.get("/").content.decode()
+    html = persona_client("staff_a").get("/").content.decode()
+    assert f'href="{login}"' not in html
+    assert f'href="{reverse("accounts:home")}"' in html

@@ -85,6 +85,21 @@ def test_project_ics_of_non_public_project_is_404(client, events):
     assert client.get(url).status_code == 404
 
 
+def test_an_event_page_offers_its_own_icalendar(client, events):
+    """Issue 17-11: an event can be added to one's calendar on its own, not only its project's."""
+    timed = events["timed"]
+    page = client.get(reverse("portal:event_detail", args=[timed.pk])).content.decode()
+    url = reverse("portal:event_ics", args=[timed.pk])
+    assert f'href="{url}"' in page
+    response = client.get(url)
+    assert response["Content-Type"].startswith("text/calendar")
+    entries = parse_ics(response.content)
+    assert set(entries) == {"夜の観察会"}
+    assert entries["夜の観察会"].decoded("dtstart") == datetime(2030, 12, 5, 19, 30, tzinfo=TOKYO)
+    withdrawn = EventFactory(title="取り下げた催し", withdrawn_at=timezone.now())
+    assert client.get(reverse("portal:event_ics", args=[withdrawn.pk])).status_code == 404
+
+
 def test_atom_feed_links_entries_to_their_pages(client, events):
     news = NewsFactory(title="お知らせ一", body="**本文**です")
     NewsFactory(title="取り下げ", withdrawn_at=timezone.now())
@@ -130,5 +145,6 @@ def test_opendata_page_lists_datasets_with_licence_and_update_date(client, event
     html = client.get(reverse("portal:opendata")).content.decode()
     assert "CC BY 4.0" in html and "イベント一覧" in html
     updated = timezone.localtime(events["other"].updated_at).date()
-    assert f"{updated.year}年{updated.month}月{updated.day}日" in html
+    era = f"令和{updated.year - 2018}年"
+    assert f"{updated.year}年（{era}）{updated.month}月{updated.day}日" in html
     assert reverse("portal:opendata_events_csv") in html

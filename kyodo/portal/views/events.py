@@ -133,6 +133,17 @@ def project_events_ics(request, pk):
     return _ics_response(body, "events.ics")
 
 
+@cacheable(item_version(Event), kinds=EVENT_KINDS)
+def event_ics(request, pk):
+    """One event as iCalendar, to add to one's own calendar from the event's page."""
+    events = selectors.public_events().filter(pk=pk)
+    event = events.first()
+    if event is None:
+        raise Http404
+    body = events_calendar(events, name=event.title, base_url=base_url(request))
+    return _ics_response(body, "event.ics")
+
+
 def project_events_ics_url(project) -> str:
     """For the projects app: the calendar address to show on a project's public page."""
     return reverse("portal:project_events_ics", args=[project.pk])
