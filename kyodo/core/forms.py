@@ -41,6 +41,42 @@ def install_text_cleaning() -> None:
 
 install_text_cleaning()
 
+_NAMES_FIELDS = "_kyodo_names_fields"
+_CHOSEN = (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField, forms.FileField)
+
+
+def required_message(field: forms.Field, label: str) -> str:
+    """What an empty required field says, naming it as the Digital Agency's forms do:
+    「事業名を入力してください。」 for what is typed, 「年度を選択してください。」 for a choice."""
+    if isinstance(field, _CHOSEN) or isinstance(field.widget, forms.CheckboxInput):
+        return _("Choose %(label)s.") % {"label": label}
+    return _("Enter %(label)s.") % {"label": label}
+
+
+def install_field_named_errors() -> None:
+    """Make every form's "This field is required." name the field (idempotent).
+
+    Only Django's generic message is replaced: a field (or form) that says something of its
+    own keeps it. The label is the one shown beside the field, so both read the same.
+    """
+    original = forms.BaseForm.full_clean
+    if getattr(original, _NAMES_FIELDS, False):
+        return
+    generic = forms.Field.default_error_messages["required"]
+
+    def full_clean(self):
+        for name, field in self.fields.items():
+            if field.required and field.error_messages.get("required") == generic:
+                label = str(self[name].label or name).rstrip(":：")
+                field.error_messages["required"] = required_message(field, label)
+        original(self)
+
+    setattr(full_clean, _NAMES_FIELDS, True)
+    forms.BaseForm.full_clean = full_clean
+
+
+install_field_named_errors()
+
 
 class KyodoFormRenderer(TemplatesSetting):
     """Every `{{ form }}` gets the error summary, 「※必須」 marks and linked error messages."""

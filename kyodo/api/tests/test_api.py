@@ -95,6 +95,7 @@ def test_openapi_document_and_docs(client):
     )
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and b"/static/ninja/" in docs.content
+    assert b'<html lang="ja">' in docs.content  # issue 17-6: the page says its language
 
 
 def test_list_query_count_does_not_grow(client, django_assert_num_queries):

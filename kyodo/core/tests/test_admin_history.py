@@ -42,3 +42,12 @@ def test_a_malformed_history_id_is_not_found_and_a_real_one_shows(admin_client):
     assert admin_client.get(f"{base}{partner.pk}/").status_code == 404
     history_id = partner.history.first().history_id
     assert admin_client.get(f"{base}{history_id}/").status_code == 200
+
+
+def test_the_admin_site_is_in_japanese_with_the_libraries_apps_named(admin_client):
+    """Issue 17-6: 「Kyodo 管理サイト」, and no English app name from a library."""
+    html = admin_client.get("/django-admin/").content.decode()
+    assert "Kyodo 管理サイト" in html and "サイト管理" in html
+    assert "ログイン試行とロック" in html and "バックグラウンド処理" in html
+    assert "Axes" not in html and "Tasks Database Backend" not in html
+    assert "ログイン試行" in admin_client.get("/django-admin/axes/").content.decode()

@@ -47,7 +47,7 @@ def test_bad_input_gets_japanese_messages_and_keeps_what_was_typed():
     assert "入力内容を確認してください" in html  # the error summary
     assert 'href="#id_postal_code"' in html  # links to the field
     assert "郵便番号を7桁で入力してください" in html
-    assert "このフィールドは必須です。" in html
+    assert "氏名を入力してください。" in html  # the empty field is named
     assert 'value="12345"' in html  # what was typed is kept
     assert 'value="abc"' in html
     assert "※必須" in html
@@ -115,7 +115,7 @@ def test_yen_field_refuses_what_is_not_whole_yen_in_japanese(typed, message):
 def test_yen_field_empty_is_none_when_optional_and_required_otherwise():
     form = AmountForm(data={"amount": "", "optional": "　", "ceiling": ""})
     assert not form.is_valid()
-    assert form.errors == {"amount": ["このフィールドは必須です。"]}
+    assert form.errors == {"amount": ["金額を入力してください。"]}
     assert form.cleaned_data == {"optional": None, "ceiling": None}
 
 
@@ -153,3 +153,26 @@ def test_e_mail_addresses_are_checked_once_normalised():
     html = Template("{{ form }}").render(Context({"form": form}))
     assert "有効なメールアドレスを入力してください" in html
     assert 'value="ｈａｎａｋｏ＠＠example"' in html
+
+
+class ChoiceForm(forms.Form):
+    year = forms.ChoiceField(label="年度", choices=[("2026", "令和8年度")])
+    agree = forms.BooleanField(label="同意")
+    note = forms.CharField(label="備考", error_messages={"required": "備考は必ず書いてください。"})
+
+
+def test_an_empty_required_field_is_named_and_a_choice_is_chosen():
+    """Issue 17-6: not 「このフィールドは必須です。」 but the field's own name."""
+    form = ChoiceForm(data={})
+    assert form.errors == {
+        "year": ["年度を選択してください。"],
+        "agree": ["同意を選択してください。"],
+        "note": ["備考は必ず書いてください。"],  # a field's own message is kept
+    }
+
+
+def test_the_named_message_follows_the_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert ChoiceForm(data={}).errors["year"] == ["Choose 年度."]
