@@ -1,12 +1,14 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
 from kyodo.core.tests.helpers import sample_jpeg, sample_png
 from kyodo.cycles import services
-from kyodo.cycles.models import Cycle, Evaluation, Incident, Verification
+from kyodo.cycles.models import Cycle, Evaluation, Incident, Side, Verification
 from kyodo.cycles.tests.factories import all_answers, cycle_in
+from kyodo.guideline.selectors import current_version
 
 # The first bytes of real files: their content is read when they are uploaded.
 PNG = sample_png()
@@ -334,14 +336,16 @@ def _grow(cycle, n):
     )
 
 
+# A cycle page from the check phase on: +2 to learn which verification tabs to offer (whether
+# both sides have submitted, and whether the person is of the partner's side).
 PAGE_QUERIES = {
     "project": 6,
     "troubles": 6,
-    "detail": 10,
-    "records": 8,
-    "comparison": 9,
-    "evaluation": 6,  # was 7: the evaluation is read with the cycle
-    "history": 14,
+    "detail": 12,
+    "records": 10,
+    "comparison": 11,
+    "evaluation": 8,  # was 7 before the evaluation was read with the cycle, 6 after
+    "history": 16,
     "project_history": 15,
 }
 
@@ -388,3 +392,41 @@ def test_project_section_include_lists_the_cycles(project, django_assert_num_que
     with django_assert_num_queries(1):
         html = render_to_string("cycles/_project_section.html", {"project": project})
     assert "第1サイクル" in html and reverse("cycles:project", args=[project.pk]) in html
+
+
+@pytest.mark.parametrize("persona", ["staff_a", "partner_member", "coordinator", "staff_b"])
+def test_every_cycle_tab_offered_opens(persona_client, project, persona):
+    """Issue 17-2: a tab a person may not open is not shown (a partner member was offered
+    「市の検証」 and got a 404); once both sides have submitted, both are offered to both."""
+    cycle = cycle_in(project, "check")
+    client = persona_client(persona)
+    detail = reverse("cycles:detail", args=[cycle.pk])
+
+    def offered():
+        html = client.get(detail).content.decode()
+        nav = html.split('class="tabs cycle-tabs"', 1)[1].split("</nav>", 1)[0]
+        return re.findall(r'href="([^"]+)"', nav)
+
+    links = offered()
+    for url in links:
+        assert client.get(url).status_code == 200, url
+    own = {"staff_a": "city", "coordinator": "city", "partner_member": "partner"}.get(persona)
+    for side in ("city", "partner"):
+        shown = reverse("cycles:verification", args=[cycle.pk, side]) in links
+        assert shown == (side == own), (persona, side)
+
+
+def test_when_both_have_submitted_the_comparison_is_offered_at_once(persona_client, project):
+    cycle = cycle_in(project, "check")
+    questions = list(current_version("verification").questions.all())
+    for side in (Side.CITY, Side.PARTNER):
+        verification = services.verification_save(
+            actor=None, cycle=cycle, side=side, answers=all_answers(questions)
+        )
+        services.verification_submit(actor=None, verification=verification)
+    client = persona_client("partner_member")
+    html = client.get(reverse("cycles:detail", args=[cycle.pk])).content.decode()
+    assert "比較できます" in html and "Neither" not in html
+    assert reverse("cycles:comparison", args=[cycle.pk]) in html
+    assert reverse("cycles:verification", args=[cycle.pk, "city"]) in html
+    assert client.get(reverse("cycles:verification", args=[cycle.pk, "city"])).status_code == 200

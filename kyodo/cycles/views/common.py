@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 
 from kyodo.core.forms import apply_service_error
 from kyodo.core.permissions import object_permission_required
-from kyodo.cycles import services
+from kyodo.cycles import selectors, services
 from kyodo.cycles.forms import BudgetLineForm, IndicatorForm, ScheduleForm
-from kyodo.cycles.models import BudgetLine, Cycle, Indicator, ScheduleItem
+from kyodo.cycles.models import BudgetLine, Cycle, CycleStatus, Indicator, ScheduleItem, Side
 from kyodo.projects.models import Project
 from kyodo.projects.views import TABS as PROJECT_TABS
 
@@ -31,6 +31,7 @@ PLAN_LINES = {
     "schedule": (ScheduleItem, ScheduleForm, services.schedule_item_add),
     "budget": (BudgetLine, BudgetLineForm, services.budget_line_add),
 }
+VERIFYING_NOT_YET = {CycleStatus.PLAN, CycleStatus.DO}
 PROJECTS = Project.objects.select_related("department")
 CYCLES = Cycle.objects.select_related("project__department")
 
@@ -76,15 +77,33 @@ def save_form(request, form, save, success, then, *, lock_version=None):
     return redirect(then(result) if callable(then) else then)
 
 
+def visible_cycle_tabs(user, cycle, both_submitted: bool) -> list[tuple[str, str]]:
+    """The cycle's tabs this person may open: a side's verification only to that side until
+    both have submitted (a tab that would answer 404 is not offered)."""
+    hidden = {
+        f"verification_{side}"
+        for side in Side.values
+        if not both_submitted and not user.has_perm(f"cycles.verify_as_{side}", cycle)
+    }
+    return [(name, str(label)) for name, label in CYCLE_TABS if name not in hidden]
+
+
 def page(request, template, project, *, cycle=None, tab="", **context):
     """Render a cycle page inside the project workspace frame (its tabs, title, status)."""
+    # Verifications are written in the check phase: before it, no query is needed.
+    both = (
+        cycle is not None
+        and cycle.status not in VERIFYING_NOT_YET
+        and selectors.both_submitted(cycle)
+    )
     context.update(
         project=project,
         cycle=cycle,
         tab="cycles",
         tabs=[(name, str(label)) for name, label in PROJECT_TABS],
         cycle_tab=tab,
-        cycle_tabs=[(name, str(label)) for name, label in CYCLE_TABS],
+        cycle_tabs=visible_cycle_tabs(request.user, cycle, both) if cycle is not None else [],
+        both_submitted=both,
         can_manage=cycle is not None and request.user.has_perm("cycles.manage_cycle", cycle),
     )
     return render(request, template, context)
