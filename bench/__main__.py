@@ -44,6 +44,14 @@ def cmd_generate(args) -> None:
 
     if args.clear:
         print(f"removed {clear()}")
+    if args.partners:
+        import time as clock
+
+        from bench.partners import generate as generate_partners
+
+        started = clock.perf_counter()
+        generate_partners(args.partners)
+        print(f"created {args.partners} partners in {clock.perf_counter() - started:.1f} s")
     if args.projects:
         seconds = generate_projects(args.projects)
         print(f"created {args.projects} projects in {seconds:.1f} s")
@@ -107,6 +115,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     sub = parser.add_subparsers(dest="command")
     gen = sub.add_parser("generate", help="bulk-create public projects and events")
+    gen.add_argument("--partners", type=int, default=0)
     gen.add_argument("--projects", type=int, default=0)
     gen.add_argument("--events", type=int, default=0)
     gen.add_argument("--clear", action="store_true")
