@@ -2,6 +2,7 @@
 
 python -m bench generate --projects 20000 --events 100000   # bulk-create public rows
 python -m bench generate --clear                # remove the generated projects and events
+python -m bench compare     # the issue-19 table: PostgreSQL and SQLite against a bare view
 python -m bench run --requests 300 --concurrency 8
     # serves Kyodo with gunicorn on 127.0.0.1, then loads each path and prints
     # median, p95 and requests per second, next to a trivial Django view
@@ -126,9 +127,14 @@ def main(argv=None) -> None:
     load.add_argument("--port", type=int, default=0, help="default: a free port")
     load.add_argument("--url", help="load an already running server instead")
     load.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
+    from bench import compare
+
+    compare.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "generate":
         cmd_generate(args)
+    elif args.command == "compare":
+        compare.main(args)
     else:
         if args.command is None:
             args = load.parse_args([])
