@@ -243,8 +243,16 @@ def _bounded(match: _Match, queryset, limit, offset) -> Found | None:
     queryset is asked about those ids alone (a semi-join against every public row would make
     SQLite build the whole set of public ids first).
     """
-    rows = _fetch(f"{match.sql} LIMIT {CANDIDATES}", match.params)
-    scores = {uuid.UUID(str(object_id)): float(score) for object_id, score in rows}
+    # The estimate's sample is read in the same query, and only when the candidates run out
+    # (CASE evaluates its subquery on demand): one query whatever the number of matches.
+    sql = (
+        f"WITH cand AS MATERIALIZED ({match.sql} LIMIT {CANDIDATES}) "
+        f"SELECT object_id, score, CASE WHEN (SELECT COUNT(*) FROM cand) >= {CANDIDATES} "
+        f"THEN ({match.sample_sql}) END FROM cand"
+    )
+    rows = _fetch(sql, [*match.params, *match.sample_params])
+    scores = {uuid.UUID(str(row[0])): float(row[1]) for row in rows}
+    sampled = rows[0][2] if rows else None
     allowed = scores.keys()
     if scores and queryset.query.where:
         allowed = _kept(queryset, list(scores))
@@ -256,7 +264,7 @@ def _bounded(match: _Match, queryset, limit, offset) -> Found | None:
     if passed < offset + limit:
         return None
     # Every match of the sample counted, scaled by the share of candidates the queryset keeps.
-    estimated = _fetch(match.sample_sql, match.sample_params)[0][0] * passed // seen
+    estimated = (sampled or 0) * passed // seen
     return Found(hits=hits, total=max(estimated, passed), approximate=True)
 
 

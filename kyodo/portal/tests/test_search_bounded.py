@@ -4,6 +4,8 @@ search document, estimates very large totals, and never finds or counts a privat
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from kyodo.accounts.tests.factories import UserFactory
@@ -125,3 +127,20 @@ def test_results_are_kept_per_query_until_the_data_changes(client, events):
         actor=None, event=events["future"], publish_on=timezone.localdate()
     )
     assert "流氷の予告" in client.get("/portal/search/", {"q": "流氷"}).content.decode()
+
+
+def test_the_search_page_runs_as_many_queries_below_and_above_the_candidates(
+    client, monkeypatch, no_page_cache
+):
+    monkeypatch.setattr(index, "CANDIDATES", 5)
+    monkeypatch.setattr(search_view, "HITS_PER_TYPE", 2)
+    for n in range(3):
+        _event(title=f"流氷観察{n}")
+    with CaptureQueriesContext(connection) as small:
+        exact = client.get("/portal/search/", {"q": "流氷"}).content.decode()
+    for n in range(30):
+        _event(title=f"流氷観察{n + 3}")
+    with CaptureQueriesContext(connection) as large:
+        estimated = client.get("/portal/search/", {"q": "流氷"}).content.decode()
+    assert "約" not in exact and "約" in estimated
+    assert len(small) == len(large)

@@ -4,6 +4,7 @@ import calendar
 import uuid
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F
 from django.db.models import Window as WindowFunction
@@ -24,8 +25,6 @@ from kyodo.portal.views.events import events_version
 
 # A day's list on the calendar page stays readable; the rest are in the event list.
 MAX_PER_DAY = 10
-# How long a month's rows stay in the cache at most (the key changes with the data anyway).
-MONTH_SECONDS = 3600
 
 
 def _month_grid(year: int, month: int, days: dict[date, dict]) -> list[list[dict]]:
@@ -56,10 +55,12 @@ def _month_days(first: date, last: date) -> dict[date, dict]:
     reads the month without querying it again."""
     parts = (first.isoformat(), timezone.localdate().isoformat(), *versions(("events",)))
     key = "kyodo:calendar:" + "|".join(parts)
-    rows = cache.get(key)
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS  # as long as a public page; 0: not kept
+    rows = cache.get(key) if seconds else None
     if rows is None:
         rows = _month_rows(first, last)
-        cache.set(key, rows, MONTH_SECONDS)
+        if seconds:
+            cache.set(key, rows, seconds)
     # A copy per request: council meetings are added to the days afterwards.
     return {day: {**entry, "shown": list(entry["shown"])} for day, entry in rows.items()}
 

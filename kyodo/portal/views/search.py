@@ -3,6 +3,7 @@
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,11 +32,6 @@ from kyodo.projects.selectors import public_projects
 # so a longer query would only make every result miss).
 MAX_QUERY_CHARS = 200
 HITS_PER_TYPE = 20
-
-
-# How long the found ids of a query are kept: the key holds the data versions of every kind
-# searched (kyodo.core.cache_versions) and the day, so a change or a new day misses at once.
-RESULTS_SECONDS = 600
 
 
 @dataclass
@@ -97,13 +93,15 @@ def _found_ids(query: str, sources) -> dict:
     one on a cache miss of the page only read the found objects again."""
     parts = (query, timezone.localdate().isoformat(), *versions(SEARCH_KINDS))
     key = "kyodo:search:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
-    found = cache.get(key)
+    found = cache.get(key) if settings.PUBLIC_PAGE_CACHE_SECONDS else None
     if found is None:
         found = {}
         for group_key, _label, queryset, _plugged in sources:
             best = search_best(queryset, query, HITS_PER_TYPE)
             found[group_key] = ([hit.object_id for hit in best.hits], best.total, best.approximate)
-        cache.set(key, found, RESULTS_SECONDS)
+        # As long as a public page (none when they are not cached): the key holds the data
+        # versions of every kind searched and the day, so a change or a new day misses at once.
+        cache.set(key, found, settings.PUBLIC_PAGE_CACHE_SECONDS)
     return found
 
 
