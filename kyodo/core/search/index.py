@@ -260,7 +260,8 @@ def _bounded(match: _Match, queryset, limit, offset) -> Found | None:
     passed, seen = len(ranked), len(scores)
     hits = [Hit(object_id, scores[object_id]) for object_id in ranked[offset : offset + limit]]
     if seen < CANDIDATES:
-        return Found(hits=hits, total=passed)
+        # Past the last hit the total is 0, as `_exact` answers (the staff list relies on it).
+        return Found(hits=hits, total=passed if hits else 0)
     if passed < offset + limit:
         return None
     # Every match of the sample counted, scaled by the share of candidates the queryset keeps.
