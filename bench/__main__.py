@@ -2,6 +2,7 @@
 
 python -m bench generate --projects 20000 --events 100000   # bulk-create public rows
 python -m bench generate --clear                # remove the generated projects and events
+python -m bench compare     # the issue-19 table: PostgreSQL and SQLite against a bare view
 python -m bench run --requests 300 --concurrency 8
     # serves Kyodo with gunicorn on 127.0.0.1, then loads each path and prints
     # median, p95 and requests per second, next to a trivial Django view
@@ -44,6 +45,14 @@ def cmd_generate(args) -> None:
 
     if args.clear:
         print(f"removed {clear()}")
+    if args.partners:
+        import time as clock
+
+        from bench.partners import generate as generate_partners
+
+        started = clock.perf_counter()
+        generate_partners(args.partners)
+        print(f"created {args.partners} partners in {clock.perf_counter() - started:.1f} s")
     if args.projects:
         seconds = generate_projects(args.projects)
         print(f"created {args.projects} projects in {seconds:.1f} s")
@@ -107,6 +116,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     sub = parser.add_subparsers(dest="command")
     gen = sub.add_parser("generate", help="bulk-create public projects and events")
+    gen.add_argument("--partners", type=int, default=0)
     gen.add_argument("--projects", type=int, default=0)
     gen.add_argument("--events", type=int, default=0)
     gen.add_argument("--clear", action="store_true")
@@ -117,9 +127,14 @@ def main(argv=None) -> None:
     load.add_argument("--port", type=int, default=0, help="default: a free port")
     load.add_argument("--url", help="load an already running server instead")
     load.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
+    from bench import compare
+
+    compare.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "generate":
         cmd_generate(args)
+    elif args.command == "compare":
+        compare.main(args)
     else:
         if args.command is None:
             args = load.parse_args([])

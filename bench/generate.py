@@ -45,10 +45,16 @@ def clear() -> dict[str, int]:
     return removed
 
 
-def _document(kind: str, object_id, title_words: str, body_words: str):
+def _document(kind: str, object_id, title_words: str, body_words: str, public_from=None):
     from kyodo.core.search.models import SearchDocument
 
-    return SearchDocument(kind=kind, object_id=object_id, title=title_words, body=body_words)
+    return SearchDocument(
+        kind=kind,
+        object_id=object_id,
+        title=title_words,
+        body=body_words,
+        public_from=public_from,
+    )
 
 
 def generate(count: int, *, batch: int = 5000, seed: int = 7) -> float:
@@ -89,6 +95,7 @@ def generate(count: int, *, batch: int = 5000, seed: int = 7) -> float:
                     event.id,
                     f"{_words(title)} {n}",
                     _words(f"{event.description} {event.place_name} {event.organiser}"),
+                    event.publish_on,
                 )
             )
         with transaction.atomic():

@@ -47,7 +47,14 @@ def generate(count: int) -> None:
 
     from kyodo.core.search.index import document_from_parts, index_bulk_create
     from kyodo.partners.models import ActivityField, Partner, PartnerType
-    from kyodo.partners.search import KIND, body_parts, title_parts
+    from kyodo.partners.search import (
+        KIND,
+        PUBLIC_KIND,
+        body_parts,
+        public_body_parts,
+        public_from,
+        title_parts,
+    )
 
     rng = random.Random(20261129)
     types = list(PartnerType.objects.all())
@@ -69,7 +76,12 @@ def generate(count: int) -> None:
             partners.append(partner)
             links += [through(partner_id=partner.id, activityfield_id=f.id) for f in chosen]
             body = body_parts(partner, partner_type.name, [f.name for f in chosen], [])
-            documents.append(document_from_parts(KIND, partner.id, title_parts(partner), body))
+            title = title_parts(partner)
+            documents.append(document_from_parts(KIND, partner.id, title, body))
+            public = public_body_parts(partner, partner_type.name, [f.name for f in chosen])
+            documents.append(
+                document_from_parts(PUBLIC_KIND, partner.id, title, public, public_from(partner))
+            )
         bulk_create_with_history(partners, Partner)
         through.objects.bulk_create(links)
         index_bulk_create(documents)

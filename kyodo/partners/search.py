@@ -6,6 +6,8 @@ the city's search and matching; the public one holds only what the public partne
 so that the portal's search cannot be asked whether a private word belongs to a partner.
 """
 
+from datetime import date
+
 from kyodo.core.search import registry
 from kyodo.partners.models import Partner
 
@@ -55,6 +57,11 @@ def _public_body(partner: Partner) -> list[str]:
     )
 
 
+def public_from(partner: Partner) -> date | None:
+    """Listed partners are public from always (the public search's rule on the document)."""
+    return date.min if partner.listed_publicly else None
+
+
 def register() -> None:
     registry.register(
         KIND,
@@ -63,6 +70,7 @@ def register() -> None:
         body=_body,
         queryset=partners_for_index,
         public_body=_public_body,
+        public_from=public_from,
     )
 
 

@@ -4,6 +4,8 @@ Only public text is indexed (never the internal note or the contact); withdrawn 
 the index, and items not yet published are held back by the public querysets at search time.
 """
 
+from datetime import date
+
 from kyodo.core.search import registry
 from kyodo.core.search.index import index_delete, index_update
 from kyodo.portal.models import Event, News
@@ -16,6 +18,11 @@ def _event_body(event: Event) -> list[str]:
     return [event.description, event.place_name, event.organiser, event.co_organisers]
 
 
+def public_from(item) -> date | None:
+    """The day an event or news item is published (withdrawn ones leave the index)."""
+    return item.publish_on if item.withdrawn_at is None else None
+
+
 def register() -> None:
     registry.register(
         EVENT_KIND,
@@ -23,6 +30,7 @@ def register() -> None:
         title=lambda event: [event.title, event.title_kana, event.title_en],
         body=_event_body,
         queryset=lambda: Event.objects.filter(withdrawn_at__isnull=True),
+        public_from=public_from,
     )
     registry.register(
         NEWS_KIND,
@@ -30,6 +38,7 @@ def register() -> None:
         title=lambda news: [news.title],
         body=lambda news: [news.body],
         queryset=lambda: News.objects.filter(withdrawn_at__isnull=True),
+        public_from=public_from,
     )
 
 

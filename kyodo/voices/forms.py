@@ -2,6 +2,8 @@
 ends); postal codes and e-mail addresses typed in full width are folded; what the services
 refuse is put back onto the form with kyodo.core.forms.apply_service_error."""
 
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,12 +12,22 @@ from kyodo.accounts.roles import Role
 from kyodo.core.forms import EmailAddressField, PostalCodeField
 from kyodo.councils.selectors import public_councils
 from kyodo.partners.models import ActivityField
-from kyodo.portal.selectors import public_events
+from kyodo.portal.selectors import public_events, upcoming_events
 from kyodo.projects.models import Project
 from kyodo.projects.selectors import public_projects
 from kyodo.voices.models import QuestionKind, QuestionVersion, Reflection, Survey
 
 HONEYPOT = "website"
+# Projects and events listed on the opinion form (see OpinionForm.__init__).
+OFFERED = 50
+
+
+def _is_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 class OpinionForm(forms.Form):
@@ -60,6 +72,22 @@ class OpinionForm(forms.Form):
         self.fields["project"].queryset = public_projects().prefetch_related(None)
         self.fields["event"].queryset = public_events()
         self.fields["council"].queryset = public_councils().select_related(None)
+        # Any public project or event is accepted, but the lists offer only the newest
+        # projects and the next events: a large city has 20,000 projects and 100,000 events,
+        # and a <select> of all of them made this public page 12 MB and 100 s to render.
+        self._offer("project", public_projects().prefetch_related(None).order_by("-created_at"))
+        self._offer("event", upcoming_events())
+
+    def _offer(self, name: str, queryset) -> None:
+        field = self.fields[name]
+        offered = list(queryset[:OFFERED])
+        chosen = self.data.get(name) or self.initial.get(name)
+        if chosen and str(chosen) not in {str(item.pk) for item in offered}:
+            offered += list(field.queryset.filter(pk=chosen)) if _is_uuid(chosen) else []
+        field.widget.choices = [
+            ("", field.empty_label),
+            *((item.pk, field.label_from_instance(item)) for item in offered),
+        ]
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)

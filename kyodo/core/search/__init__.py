@@ -36,4 +36,12 @@ best first (the queryset decides what may be found: filters and permissions stay
 It reads only ids and scores; `explain(Model, hits, query)` fills `terms` (the query's words
 each hit holds) for the hits you show, and `word_matches(qs, query)` gives, per query word,
 the ids holding it. Keys must be UUIDs (every KyodoModel's are).
+
+`search_best(qs, query, limit, offset=…)` gives one page of hits and the total in the
+database. For the public (the default audience) it ranks at most `index.CANDIDATES` matches
+of the type, in the index's order, and estimates the total above that (`Found.approximate`); a
+type whose public rule is its own fields declares `public_from=lambda obj: date | None` at
+`register()` (the first day the object is public, None: not public), kept on the document by
+`index_update`, so that those candidates are public ones. Keep that rule's fields reindexed by
+the services that change them; the queryset passed in still decides what is found.
 """

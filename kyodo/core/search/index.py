@@ -5,6 +5,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, models, transaction
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from kyodo.core.search import registry
 from kyodo.core.search.models import SearchDocument
@@ -30,18 +32,30 @@ def documents_for(obj: models.Model) -> list[SearchDocument]:
     """The object's document, and its public one where the type declares a public body."""
     searchable = registry.for_model(type(obj))
     title = list(searchable.title(obj))
-    documents = [document_from_parts(searchable.kind, obj.pk, title, searchable.body(obj))]
+    public_from = searchable.public_from(obj) if searchable.public_from else None
+    first = document_from_parts(searchable.kind, obj.pk, title, searchable.body(obj))
+    documents = [first]
     if searchable.public_body:
         public = searchable.public_body(obj)
         documents.append(document_from_parts(searchable.public_kind, obj.pk, title, public))
+    documents[-1].public_from = public_from
     return documents
 
 
 def document_from_parts(
-    kind: str, object_id, title: Iterable[str], body: Iterable[str]
+    kind: str, object_id, title: Iterable[str], body: Iterable[str], public_from=None
 ) -> SearchDocument:
-    """An unsaved document, for bulk indexing (imports) where objects are not saved yet."""
-    return SearchDocument(kind=kind, object_id=object_id, title=_joined(title), body=_joined(body))
+    """An unsaved document, for bulk indexing (imports) where objects are not saved yet.
+
+    `public_from` is the type's `public_from(obj)` for the document the public search reads.
+    """
+    return SearchDocument(
+        kind=kind,
+        object_id=object_id,
+        title=_joined(title),
+        body=_joined(body),
+        public_from=public_from,
+    )
 
 
 def index_bulk_create(documents: list[SearchDocument]) -> None:
@@ -56,7 +70,11 @@ def index_update(obj: models.Model) -> None:
         SearchDocument.objects.update_or_create(
             kind=document.kind,
             object_id=document.object_id,
-            defaults={"title": document.title, "body": document.body},
+            defaults={
+                "title": document.title,
+                "body": document.body,
+                "public_from": document.public_from,
+            },
         )
 
 
@@ -86,6 +104,15 @@ def index_rebuild(kind: str, batch_size: int = 500) -> int:
     return count
 
 
+# The public search ranks at most this many matches of a type (the first the index gives),
+# so that a word in every document (網走 in every address) costs no more than a rarer one;
+# with more matches than this the total is estimated (`Found.approximate`).
+CANDIDATES = 500
+# The share of the table an estimate reads on PostgreSQL (TABLESAMPLE SYSTEM, in per cent),
+# and one row in this many on SQLite (by rowid, inside the full-text index).
+SAMPLE_PERCENT, SAMPLE_EVERY = 2, 17
+
+
 def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
@@ -95,28 +122,17 @@ def _pg_quote(word: str) -> str:
     return f"'{escaped}'"
 
 
+def _sqlite_kind(kind: str) -> str:
+    # The kind as migration 0003 stores it in FTS5's kind column: one token.
+    return "k" + kind.replace(".", "").replace("_", "")
+
+
 def _scope_sql(scope) -> tuple[str, list]:
     # Without a filter the whole kind is in scope, and the subquery would only cost time.
     if scope is None:
         return "", []
     sql, params = scope
-    return f" AND d.object_id IN ({sql})", list(params)
-
-
-def _ordered(sql: str, ranked: bool, limit: int | None, offset: int = 0) -> str:
-    """Best first; with a limit, at most `limit` rows (after skipping `offset`), each with the
-    number of matches in all.
-
-    With a limit the total comes with the rows (a window over every match, computed before
-    LIMIT), so a page of results and "N found" cost one query; the window wraps the match as
-    a subquery because SQLite refuses bm25() in the same SELECT as a window function. Without
-    a limit every match is read anyway, and the total is their number.
-    """
-    order = " ORDER BY score DESC, object_id" if ranked else ""
-    if limit is None:
-        return sql + order
-    wrapped = f"SELECT object_id, score, COUNT(*) OVER () AS total FROM ({sql}) hits"
-    return f"{wrapped}{order} LIMIT {int(limit)} OFFSET {max(0, int(offset))}"
+    return f" AND object_id IN ({sql})", list(params)
 
 
 def _terms(query_words: list[str], mode: str, joiners: tuple[str, str], quote) -> str:
@@ -125,40 +141,132 @@ def _terms(query_words: list[str], mode: str, joiners: tuple[str, str], quote) -
     return (every if mode == "all" else either).join(quote(word) for word in query_words)
 
 
-def _sqlite_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
-    match = _terms(query_words, mode, (" AND ", " OR "), _quote)
-    scope_sql, scope_params = _scope_sql(scope)
+@dataclass
+class _Match:
+    """The documents of one kind holding the words: `sql` selects (object_id, score)."""
+
+    sql: str
+    params: list
+    sample_sql: str  # how many there are, estimated from a sample
+    sample_params: list
+
+
+def _public_sql(public_on) -> tuple[str, list]:
+    return (" AND d.public_from <= %s", [public_on]) if public_on else ("", [])
+
+
+def _sqlite_match(kind, query_words, mode, ranked, public_on) -> _Match:
+    words_sql = _terms(query_words, mode, (" AND ", " OR "), _quote)
+    match = f"{{title body}} : ({words_sql}) AND kind : {_sqlite_kind(kind)}"
+    public, public_params = _public_sql(public_on)
     # bm25() is lower for better matches; the weights follow the column order (title, body).
-    score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0)" if ranked else "0"
-    sql = (
-        f"SELECT d.object_id, {score} AS score "
-        # CROSS JOIN keeps the FTS index as the outer loop: otherwise SQLite may walk every
-        # document and test MATCH row by row (seconds instead of milliseconds at 20,000).
+    score = f"-bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0)" if ranked else "0"
+    # CROSS JOIN keeps the FTS index as the outer loop: otherwise SQLite may walk every
+    # document and test MATCH row by row (seconds instead of milliseconds at 20,000).
+    joined = (
         "FROM search_fts CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
-        f"WHERE search_fts MATCH %s AND d.kind = %s{scope_sql}"
+        f"WHERE search_fts MATCH %s AND d.kind = %s{public}"
     )
-    return sql, [match, kind, *scope_params]
+    params = [match, kind, *public_params]
+    sample = f"SELECT COUNT(*) * {SAMPLE_EVERY} {joined} AND search_fts.rowid %% {SAMPLE_EVERY} = 0"
+    return _Match(f"SELECT d.object_id, {score} AS score {joined}", params, sample, params)
 
 
-def _postgresql_query(kind: str, query_words: list[str], mode: str, scope, ranked: bool = True):
+def _postgresql_match(kind, query_words, mode, ranked, public_on) -> _Match:
     tsquery = _terms(query_words, mode, (" & ", " | "), _pg_quote)
-    scope_sql, scope_params = _scope_sql(scope)
+    public, public_params = _public_sql(public_on)
     # Weights are {D, C, B, A}: the title is A, the body B (see migration 0002).
     score = f"ts_rank('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.vector, q)" if ranked else "0"
+    # The kind's lexeme (migration 0003) lets the GIN index intersect word and kind.
+    where = f"d.vector @@ (q && %s::tsquery) AND d.kind = %s{public}"
+    params = [tsquery, _pg_quote("§" + kind), kind, *public_params]
+    sample = (
+        f"SELECT COUNT(*) * {100 // SAMPLE_PERCENT} FROM search_searchdocument d "
+        f"TABLESAMPLE SYSTEM ({SAMPLE_PERCENT}) REPEATABLE (0), to_tsquery('simple', %s) q "
+        f"WHERE {where}"
+    )
     sql = (
         f"SELECT d.object_id, {score} AS score "
-        "FROM search_searchdocument d, to_tsquery('simple', %s) q "
-        f"WHERE d.vector @@ q AND d.kind = %s{scope_sql}"
+        f"FROM search_searchdocument d, to_tsquery('simple', %s) q WHERE {where}"
     )
-    return sql, [tsquery, kind, *scope_params]
+    return _Match(sql, params, sample, params)
 
 
 @dataclass
 class Found:
-    """The best hits (at most the limit asked for) and how many objects match in all."""
+    """The best hits (at most the limit asked for) and how many objects match in all.
+
+    `approximate`: `total` is an estimate (rounded by the pages), for a word with more than
+    CANDIDATES matches in the public search.
+    """
 
     hits: list[Hit]
     total: int
+    approximate: bool = False
+
+
+def _fetch(sql: str, params: list) -> list:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _exact(match: _Match, scope, ranked, limit, offset) -> tuple[list, int]:
+    """Every match ranked (best first), the scope applied to each: `limit` of them and the
+    number in all (a window over every match, computed before LIMIT)."""
+    scope_sql, scope_params = _scope_sql(scope)
+    hits = f"SELECT object_id, score FROM ({match.sql}) m WHERE 1 = 1{scope_sql}"
+    order = " ORDER BY score DESC, object_id" if ranked else ""
+    params = [*match.params, *scope_params]
+    if limit is None:
+        rows = _fetch(hits + order, params)
+        return rows, len(rows)
+    # The window wraps the match as a subquery: SQLite refuses bm25() beside a window.
+    sql = f"SELECT object_id, score, COUNT(*) OVER () FROM ({hits}) h{order}"
+    rows = _fetch(f"{sql} LIMIT {int(limit)} OFFSET {max(0, int(offset))}", params)
+    return rows, (rows[0][2] if rows else 0)
+
+
+def _kept(queryset, ids: list) -> set:
+    """Which of `ids` the queryset holds: its filters tested on those rows only (by key)."""
+    if connection.vendor == "postgresql":
+        # One array parameter instead of a placeholder per id (psycopg binds each in Python).
+        ids = RawSQL("SELECT unnest(%s::uuid[])", [ids])
+    return set(queryset.order_by().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def _bounded(match: _Match, queryset, limit, offset) -> Found | None:
+    """The best of the first CANDIDATES matches in the index's order, the queryset applied to
+    those only; None when they cannot fill the page (a narrow queryset: rank them all instead).
+
+    The database stops reading the index after CANDIDATES rows whatever the word; the
+    queryset is asked about those ids alone (a semi-join against every public row would make
+    SQLite build the whole set of public ids first).
+    """
+    # The estimate's sample is read in the same query, and only when the candidates run out
+    # (CASE evaluates its subquery on demand): one query whatever the number of matches.
+    sql = (
+        f"WITH cand AS MATERIALIZED ({match.sql} LIMIT {CANDIDATES}) "
+        f"SELECT object_id, score, CASE WHEN (SELECT COUNT(*) FROM cand) >= {CANDIDATES} "
+        f"THEN ({match.sample_sql}) END FROM cand"
+    )
+    rows = _fetch(sql, [*match.params, *match.sample_params])
+    scores = {uuid.UUID(str(row[0])): float(row[1]) for row in rows}
+    sampled = rows[0][2] if rows else None
+    allowed = scores.keys()
+    if scores and queryset.query.where:
+        allowed = _kept(queryset, list(scores))
+    ranked = sorted(allowed, key=lambda object_id: (-scores[object_id], object_id.hex))
+    passed, seen = len(ranked), len(scores)
+    hits = [Hit(object_id, scores[object_id]) for object_id in ranked[offset : offset + limit]]
+    if seen < CANDIDATES:
+        # Past the last hit the total is 0, as `_exact` answers (the staff list relies on it).
+        return Found(hits=hits, total=passed if hits else 0)
+    if passed < offset + limit:
+        return None
+    # Every match of the sample counted, scaled by the share of candidates the queryset keeps.
+    estimated = (sampled or 0) * passed // seen
+    return Found(hits=hits, total=max(estimated, passed), approximate=True)
 
 
 def _ranked(
@@ -170,19 +278,25 @@ def _ranked(
     audience: str = PUBLIC,
     offset: int = 0,
 ) -> Found:
-    kind = registry.for_model(queryset.model).kind_for(audience)
+    searchable = registry.for_model(queryset.model)
+    kind = searchable.kind_for(audience)
+    # Only the public search's best results (`search_best()` for the public) are bounded: the
+    # city's pages page through every match in one consistent order, `search()` returns all.
+    bounded = audience == PUBLIC and ranked and limit is not None
+    # There the public rule stored on the documents (types that declare one) narrows the
+    # candidates before any other table is read; the queryset still decides what is found.
+    public_on = timezone.localdate() if bounded and searchable.public_from else None
+    build = _postgresql_match if connection.vendor == "postgresql" else _sqlite_match
+    match = build(kind, query_words, mode, ranked, public_on)
+    if bounded:
+        found = _bounded(match, queryset, limit, offset)
+        if found is not None:
+            return found
     scope = None
     if queryset.query.where:
         scope = queryset.order_by().values("pk").query.sql_with_params()
-    build = _postgresql_query if connection.vendor == "postgresql" else _sqlite_query
-    sql, params = build(kind, query_words, mode, scope, ranked)
-    with connection.cursor() as cursor:
-        cursor.execute(_ordered(sql, ranked, limit, offset), params)
-        rows = cursor.fetchall()
-    hits = [Hit(uuid.UUID(str(row[0])), float(row[1])) for row in rows]
-    if limit is None:
-        return Found(hits=hits, total=len(hits))
-    return Found(hits=hits, total=rows[0][2] if rows else 0)
+    rows, total = _exact(match, scope, ranked, limit, offset)
+    return Found(hits=[Hit(uuid.UUID(str(row[0])), float(row[1])) for row in rows], total=total)
 
 
 def _query_words(query: str, mode: str) -> list[str]:

@@ -20,6 +20,11 @@ class SearchableType:
     # capacity or qualifications). Its words go to a document of their own that the public
     # search reads, so that a private word cannot find the record there.
     public_body: TextParts | None = None
+    # The public rule as the first day the object is public (None: not public), stored on the
+    # document the public search reads. Only for types whose public rule is the object's own
+    # fields and whose services reindex on every change of them; the public search still
+    # applies the caller's queryset to what it ranks.
+    public_from: Callable[[models.Model], object] | None = None
 
     def all_objects(self) -> models.QuerySet:
         return self.queryset() if self.queryset else self.model._default_manager.all()
@@ -48,9 +53,10 @@ def register(
     body: TextParts,
     queryset: Callable[[], models.QuerySet] | None = None,
     public_body: TextParts | None = None,
+    public_from: Callable[[models.Model], object] | None = None,
 ) -> SearchableType:
     """Declare an indexed document type (see the package docstring)."""
-    searchable = SearchableType(kind, model, title, body, queryset, public_body)
+    searchable = SearchableType(kind, model, title, body, queryset, public_body, public_from)
     _TYPES[kind] = searchable
     return searchable
 

@@ -20,7 +20,14 @@ from kyodo.partners.models import (
     PartnerImport,
     PartnerType,
 )
-from kyodo.partners.search import KIND, PUBLIC_KIND, body_parts, public_body_parts, title_parts
+from kyodo.partners.search import (
+    KIND,
+    PUBLIC_KIND,
+    body_parts,
+    public_body_parts,
+    public_from,
+    title_parts,
+)
 
 # --- Import ----------------------------------------------------------------------------------
 
@@ -86,7 +93,9 @@ def _build_partners(partner_import: PartnerImport):
         body = body_parts(partner, type_name, fields, [])
         public = public_body_parts(partner, type_name, fields)
         documents.append(document_from_parts(KIND, partner.pk, title, body))
-        documents.append(document_from_parts(PUBLIC_KIND, partner.pk, title, public))
+        documents.append(
+            document_from_parts(PUBLIC_KIND, partner.pk, title, public, public_from(partner))
+        )
         if index % 50 == 0:
             _progress(partner_import, processed=index)
     return partners, links, documents

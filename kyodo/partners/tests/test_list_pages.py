@@ -22,13 +22,17 @@ def make(count, **kwargs):
     ]
 
 
-def test_search_best_pages_with_an_offset():
-    make(7)
-    everything = [hit.object_id for hit in search(Partner.objects.all(), "防災")]
-    pages = [search_best(Partner.objects.all(), "防災", 3, offset=offset) for offset in (0, 3, 6)]
+@pytest.mark.parametrize("audience", [STAFF, "public"])
+def test_search_best_pages_with_an_offset(audience):
+    make(7, listed_publicly=True)  # listed: the public search finds them too
+    queryset = Partner.objects.all()
+    everything = [hit.object_id for hit in search(queryset, "防災", audience=audience)]
+    pages = [
+        search_best(queryset, "防災", 3, offset=offset, audience=audience) for offset in (0, 3, 6)
+    ]
     assert [hit.object_id for page in pages for hit in page.hits] == everything
     assert [page.total for page in pages] == [7, 7, 7]
-    past = search_best(Partner.objects.all(), "防災", 3, offset=9)
+    past = search_best(queryset, "防災", 3, offset=9, audience=audience)
     assert past.hits == [] and past.total == 0
 
 

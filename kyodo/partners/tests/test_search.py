@@ -13,6 +13,7 @@ from kyodo.core.search.index import (
     word_matches,
 )
 from kyodo.core.search.models import SearchDocument
+from kyodo.core.search.registry import STAFF
 from kyodo.partners.models import Partner
 from kyodo.partners.selectors import PartnerFilters, filtered_partners, partner_page
 from kyodo.partners.services import partner_update
@@ -92,20 +93,26 @@ def test_the_queryset_limits_what_is_found(partners):
     assert names(search(queryset, "防災")) == ["オホーツク網走マラソン実行委員会"]
 
 
-def test_search_best_gives_the_first_hits_and_the_total_in_one_query(
-    partners, django_assert_num_queries
-):
+def test_search_best_gives_the_first_hits_and_the_total(partners, django_assert_num_queries):
     for n in range(5):
-        PartnerFactory(name=f"防災サークル{n}", activity="防災の勉強会。")
-    everything = search(Partner.objects.all(), "防災")
-    with django_assert_num_queries(1):
-        best = search_best(Partner.objects.all(), "防災", 3)
-    assert best.total == len(everything) == 7
+        PartnerFactory(name=f"防災サークル{n}", activity="防災の勉強会。", listed_publicly=True)
+    listed = Partner.objects.filter(listed_publicly=True)
+    everything = search(listed, "防災")
+    # The matches with their scores, then the queryset asked about those ids.
+    with django_assert_num_queries(2):
+        best = search_best(listed, "防災", 3)
+    assert best.total == len(everything) == 5 and not best.approximate
     assert [hit.object_id for hit in best.hits] == [hit.object_id for hit in everything[:3]]
+    # The public search reads the public rule kept on the documents: the two unlisted
+    # partners holding 防災 are neither found nor counted, whatever the queryset.
+    assert search_best(Partner.objects.all(), "防災", 10).total == 5
     # The queryset still decides what counts, and an empty query finds nothing.
-    scoped = search_best(Partner.objects.exclude(pk=partners["bousai"].pk), "防災", 3)
-    assert scoped.total == 6 and partners["bousai"].pk not in [h.object_id for h in scoped.hits]
+    first = everything[0].object_id
+    scoped = search_best(listed.exclude(pk=first), "防災", 3)
+    assert scoped.total == 4 and first not in [h.object_id for h in scoped.hits]
     assert search_best(Partner.objects.all(), "、。", 3).total == 0
+    # The city's search (staff) finds every partner, listed or not.
+    assert search_best(Partner.objects.all(), "防災", 3, audience=STAFF).total == 7
 
 
 def test_nothing_for_empty_or_odd_queries(partners):

@@ -1,17 +1,23 @@
 """The public event calendar: a month, day by day."""
 
 import calendar
+import uuid
 from datetime import date, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, F
 from django.db.models import Window as WindowFunction
 from django.db.models.functions import RowNumber
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import versions
+from kyodo.core.templatetags.kyodo import wareki_western
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.http import FIRST_YEAR, LAST_YEAR, cacheable, int_param, page_meta
@@ -28,6 +34,7 @@ def _month_grid(year: int, month: int, days: dict[date, dict]) -> list[list[dict
 
 
 def _day(d: date, month: int, day: dict) -> dict:
+    busy = d.month == month and (day["count"] or day.get("meetings"))
     return {
         "date": d,
         "iso": d.isoformat(),  # formatted once: the page uses it three times per day
@@ -36,10 +43,29 @@ def _day(d: date, month: int, day: dict) -> dict:
         "shown": day["shown"],
         "more": max(day["count"] - len(day["shown"]), 0),
         "meetings": day.get("meetings", []),
+        # Written here once per busy day rather than by template filters in each place.
+        "label": wareki_western(d) if busy else "",
+        "heading": wareki_western(d, "weekday") if busy else "",
     }
 
 
 def _month_days(first: date, last: date) -> dict[date, dict]:
+    """`_month_rows()`, kept in the cache until the events change (their data version) or the
+    day turns (publication dates): a logged-in visitor, or another address of the same month,
+    reads the month without querying it again."""
+    parts = (first.isoformat(), timezone.localdate().isoformat(), *versions(("events",)))
+    key = "kyodo:calendar:" + "|".join(parts)
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS  # as long as a public page; 0: not kept
+    rows = cache.get(key) if seconds else None
+    if rows is None:
+        rows = _month_rows(first, last)
+        if seconds:
+            cache.set(key, rows, seconds)
+    # A copy per request: council meetings are added to the days afterwards.
+    return {day: {**entry, "shown": list(entry["shown"])} for day, entry in rows.items()}
+
+
+def _month_rows(first: date, last: date) -> dict[date, dict]:
     """Per day of the month: how many events take place, and the first MAX_PER_DAY of them.
 
     Two queries however many events the month holds (about 4,000 with 100,000 events): the
@@ -72,8 +98,12 @@ def _month_days(first: date, last: date) -> dict[date, dict]:
         .values("id", "title", "start_date", "start_time", "end_date")
     )
     # The selector's order (start date, time, title) is the order of each day's list.
+    # Each event's address from one reversed pattern: {% url %} per link was half the page.
+    placeholder = str(uuid.UUID(int=0))
+    address = reverse("portal:event_detail", args=[placeholder])
     for event in firsts:
         event["time"] = event["start_time"].strftime("%H:%M") if event["start_time"] else ""
+        event["url"] = address.replace(placeholder, str(event["id"]))
         for day in days_of(event["start_date"], event["end_date"]):
             if len(day["shown"]) < MAX_PER_DAY:
                 day["shown"].append(event)
@@ -121,6 +151,7 @@ def event_calendar(request):
             "previous_ok": previous[0] >= FIRST_YEAR,
             "following_ok": following[0] <= LAST_YEAR,
             "weekdays": [(WEEKDAYS_ABBR[d], WEEKDAYS[d]) for d in (6, 0, 1, 2, 3, 4, 5)],
+            "event_list_url": reverse("portal:event_list"),
             "meta": page_meta(
                 request,
                 _("Event calendar: %(month)s") % {"month": label},

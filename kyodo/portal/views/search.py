@@ -1,14 +1,18 @@
 """The portal-wide search over the public projects, events, news, calls and partners."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from kyodo.calls.selectors import public_calls
-from kyodo.core.cache_versions import public_page
+from kyodo.core.cache_versions import public_page, versions
 from kyodo.core.plugins import public_search_groups
 from kyodo.core.search.index import search_best
 from kyodo.councils.selectors import public_councils
@@ -39,57 +43,100 @@ class ResultGroup:
     # The groups of apps the portal does not import (kyodo.core.plugins.SearchGroup) carry
     # their items as (address, title) pairs.
     plugged: bool = False
+    approximate: bool = False  # `total` is an estimate (a word with very many matches)
 
     @property
     def more(self) -> int:
         return self.total - len(self.items)
 
+    @property
+    def total_label(self) -> str:
+        return count_label(self.total, self.approximate)
 
-def _found(key: str, label: str, queryset, query: str) -> ResultGroup:
-    found = search_best(queryset, query, HITS_PER_TYPE)
-    objects = queryset.in_bulk([hit.object_id for hit in found.hits])
-    items = [objects[hit.object_id] for hit in found.hits if hit.object_id in objects]
-    return ResultGroup(key, label, items, found.total)
+
+def rounded_count(number: int) -> str:
+    """`number` to two significant digits, in 万 and 千 in Japanese: 115,750 → 12万."""
+    digits = max(0, len(str(number)) - 2)
+    number = round(number, -digits)
+    if get_language().startswith("ja") and number >= 10000:
+        man, sen = number // 10000, number % 10000 // 1000
+        return f"{man}万" + (f"{sen}千" if sen else "")
+    return f"{number:,}"
+
+
+def count_label(total: int, approximate: bool) -> str:
+    if not approximate:
+        return str(total)
+    return pgettext("search total", "about %(count)s") % {"count": rounded_count(total)}
+
+
+def _sources() -> list[tuple]:
+    """(key, label, public queryset, plugged group or None) of each group, in page order."""
+    return [
+        ("projects", _("Collaborative projects"), public_projects(), None),
+        ("events", _("Events"), selectors.public_events(), None),
+        ("news", _("News"), selectors.public_news(), None),
+        ("calls", _("Open calls"), public_calls(), None),
+        ("partners", _("Partners"), public_partners(), None),
+        ("councils", _("Councils"), public_councils(), None),
+        ("dialogue", _("Dialogue with citizens"), public_dialogue_sessions(), None),
+        ("trainings", _("Trainings with citizen lecturers"), public_trainings(), None),
+        ("agreements", _("Partnership agreements"), public_agreements(), None),
+        ("staff_activities", _("Staff in the community"), public_activities(), None),
+        *((g.key, str(g.label), g.queryset(), g) for g in public_search_groups()),
+    ]
+
+
+def _found_ids(query: str, sources) -> dict:
+    """Per group, the best ids, the total and whether it is estimated; cached per query and
+    data version, so that a logged-in visitor (never served a cached page) and an anonymous
+    one on a cache miss of the page only read the found objects again."""
+    parts = (query, timezone.localdate().isoformat(), *versions(SEARCH_KINDS))
+    key = "kyodo:search:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+    found = cache.get(key) if settings.PUBLIC_PAGE_CACHE_SECONDS else None
+    if found is None:
+        found = {}
+        for group_key, _label, queryset, _plugged in sources:
+            best = search_best(queryset, query, HITS_PER_TYPE)
+            found[group_key] = ([hit.object_id for hit in best.hits], best.total, best.approximate)
+        # As long as a public page (none when they are not cached): the key holds the data
+        # versions of every kind searched and the day, so a change or a new day misses at once.
+        cache.set(key, found, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return found
 
 
 def search_groups(query: str) -> list[ResultGroup]:
     """Public projects, events, news, calls and partners matching every word of `query`."""
-    return [
-        _found("projects", _("Collaborative projects"), public_projects(), query),
-        _found("events", _("Events"), selectors.public_events(), query),
-        _found("news", _("News"), selectors.public_news(), query),
-        _found("calls", _("Open calls"), public_calls(), query),
-        _found("partners", _("Partners"), public_partners(), query),
-        _found("councils", _("Councils"), public_councils(), query),
-        _found("dialogue", _("Dialogue with citizens"), public_dialogue_sessions(), query),
-        _found("trainings", _("Trainings with citizen lecturers"), public_trainings(), query),
-        _found("agreements", _("Partnership agreements"), public_agreements(), query),
-        _found("staff_activities", _("Staff in the community"), public_activities(), query),
-        *(_plugged(group, query) for group in public_search_groups()),
-    ]
-
-
-def _plugged(group, query: str) -> ResultGroup:
-    found = _found(group.key, str(group.label), group.queryset(), query)
-    found.items = [
-        (reverse(group.url_name, args=[item.pk]), getattr(item, group.title))
-        for item in found.items
-    ]
-    found.plugged = True
-    return found
+    sources = _sources()
+    found = _found_ids(query, sources)
+    groups = []
+    for key, label, queryset, plugged in sources:
+        ids, total, approximate = found[key]
+        objects = queryset.in_bulk(ids) if ids else {}
+        items = [objects[object_id] for object_id in ids if object_id in objects]
+        if plugged is not None:
+            items = [
+                (reverse(plugged.url_name, args=[item.pk]), getattr(item, plugged.title))
+                for item in items
+            ]
+        groups.append(ResultGroup(key, label, items, total, plugged is not None, approximate))
+    return groups
 
 
 @public_page(*SEARCH_KINDS, expires=next_deadline)
 def portal_search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_CHARS]
     groups = search_groups(query) if query else []
+    total = sum(group.total for group in groups)
     return render(
         request,
         "portal/public/search.html",
         {
             "query": query,
             "groups": groups,
-            "total": sum(group.total for group in groups),
+            "total": total,
+            "approximate": any(group.approximate for group in groups),
+            "total_rounded": rounded_count(total),
             "meta": page_meta(
                 request,
                 pgettext("portal page", "Search"),

@@ -18,6 +18,6 @@ def merge(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partners", "0006_partner_list_index")]
+    dependencies = [("partners", "0007_search_public_from")]
 
     operations = [migrations.RunPython(merge, migrations.RunPython.noop)]
