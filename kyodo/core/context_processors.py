@@ -9,8 +9,11 @@ def site(request):
     # Cached on the request so that one page asks the database once, however many templates use it.
     if not hasattr(request, "_kyodo_municipality"):
         request._kyodo_municipality = Municipality.objects.current()
+    nav_items = nav_items_for(request.user) if hasattr(request, "user") else []
     return {
         "municipality": request._kyodo_municipality,
         "available_languages": settings.LANGUAGES,
-        "nav_items": nav_items_for(request.user) if hasattr(request, "user") else [],
+        "nav_items": nav_items,
+        # A person at work: the menu holds their work, and its first item is the public portal.
+        "nav_is_work": any(item["work"] for item in nav_items),
     }
