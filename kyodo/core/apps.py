@@ -13,3 +13,18 @@ class CoreConfig(AppConfig):
         from kyodo.core.forms import install_text_cleaning
 
         install_text_cleaning()
+
+        # The city is cached (kyodo.core.city); any save, including the admin site's and the
+        # tests' factories', makes the next request read it again.
+        from django.db.models.signals import post_delete, post_save
+
+        from kyodo.core.models import Municipality
+
+        post_save.connect(_city_changed, sender=Municipality, dispatch_uid="kyodo-city-saved")
+        post_delete.connect(_city_changed, sender=Municipality, dispatch_uid="kyodo-city-deleted")
+
+
+def _city_changed(**kwargs):
+    from kyodo.core.cache_versions import bump
+
+    bump("site")
