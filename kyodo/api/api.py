@@ -13,7 +13,17 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from kyodo.api.messages import INVALID, NOT_FOUND, parameter_message
-from kyodo.api.routers import calls, councils, engagement, events, news, partners, projects, voices
+from kyodo.api.routers import (
+    calls,
+    councils,
+    engagement,
+    events,
+    news,
+    partners,
+    projects,
+    site,
+    voices,
+)
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -43,6 +53,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
+api.add_router("/site", site.router)
 api.add_router("/projects", projects.router)
 api.add_router("/calls", calls.router)
 api.add_router("/events", events.router)

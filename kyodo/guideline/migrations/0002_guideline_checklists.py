@@ -1,5 +1,5 @@
 """The guideline's checklists, version 1, from the sample city's file (kyodo/guideline/cities/
-abashiri.toml), which holds 「網走市職員 地域協働の指針」 (平成29年2月) word for word.
+abashiri.toml), which holds the sample city's guideline (平成29年2月) word for word.
 
 Read with tomllib, not with the app's loader, so that this migration does what it always did
 whatever the app code becomes: each checklist with its questions, as version 1. (Before the
