@@ -8,13 +8,15 @@ the version they answered); checklists the file does not name are left as they a
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from kyodo.core.cache_versions import bump
 from kyodo.core.models import Municipality
 from kyodo.core.permissions import require_perm
-from kyodo.guideline.city.schema import MUNICIPALITY, read_city
+from kyodo.guideline.city.locate import line_of, locate
+from kyodo.guideline.city.schema import MUNICIPALITY, CityFileError, Problem, read_city
 from kyodo.guideline.models import Checklist, ChecklistVersion, GuidelineText, ModelClause, Question
 
 DEFAULT_NOTE = "city file"
@@ -43,14 +45,27 @@ def _current_rows(checklist: Checklist) -> list[tuple] | None:
     ]
 
 
-def _save_changed(obj, values: dict) -> None:
-    """Save only when something differs, so that reloading adds no history rows."""
+def _save_changed(obj, values: dict, path: tuple) -> None:
+    """Save only when something differs, so that reloading adds no history rows.
+
+    A value the schema let through but the model refuses (too long, say) is reported as a
+    problem of the file at `path`; the transaction then leaves everything as it was.
+    """
     changed = [key for key, value in values.items() if getattr(obj, key) != value]
     for key in changed:
         setattr(obj, key, values[key])
     if changed or obj._state.adding:
-        obj.full_clean()
+        try:
+            obj.full_clean(validate_unique=False)
+        except ValidationError as error:
+            raise _Refused(path, error) from error
         obj.save()
+
+
+class _Refused(Exception):
+    def __init__(self, path: tuple, error: ValidationError):
+        self.path = path
+        self.error = error
 
 
 def _load_municipality(data: dict) -> Municipality:
@@ -63,7 +78,7 @@ def _load_municipality(data: dict) -> Municipality:
         "articles": data["charter"]["articles"],
     }
     values["symbols"] = data["symbols"]
-    _save_changed(city, values)
+    _save_changed(city, values, ("municipality",))
     return city
 
 
@@ -79,6 +94,7 @@ def _load_checklist(index: int, data: dict, note: str, actor, report: LoadReport
             "description": data["description"],
             "sort_order": (index + 1) * 10,
         },
+        ("checklists", index),
     )
     wanted = _question_rows(data["questions"])
     if _current_rows(checklist) == wanted:
@@ -109,18 +125,41 @@ def _load_clauses(clauses: list[dict]) -> None:
     for order, data in enumerate(clauses, start=1):
         clause = ModelClause.objects.filter(form=data["form"], key=data["key"]).first()
         clause = clause or ModelClause(form=data["form"], key=data["key"])
-        _save_changed(clause, {"title": data["title"], "text": data["text"], "order": order})
+        _save_changed(
+            clause,
+            {"title": data["title"], "text": data["text"], "order": order},
+            ("model_clauses", order - 1),
+        )
         kept.add(clause.pk)
     # Deleted one by one so that each leaves its last text in the history.
     for clause in ModelClause.objects.exclude(pk__in=kept):
         clause.delete()
 
 
-@transaction.atomic
 def city_load(*, actor, raw: bytes) -> LoadReport:
     """Load the city file `raw` (its bytes); raises `CityFileError` and writes nothing if bad."""
     require_perm(actor, "guideline.load_city")
     data = read_city(raw)
+    try:
+        with transaction.atomic():
+            return _load(data, actor)
+    except _Refused as refused:
+        lines = locate(raw.decode("utf-8-sig"))
+        problems = []
+        for field_name, messages in refused.error.message_dict.items():
+            path = (*refused.path, field_name)
+            problems.append(
+                Problem(
+                    path,
+                    line_of(lines, path),
+                    "値が受け付けられません: " + " ".join(messages),
+                    "value refused: " + " ".join(messages),
+                )
+            )
+        raise CityFileError(problems) from refused
+
+
+def _load(data: dict, actor) -> LoadReport:
     report = LoadReport()
     city = _load_municipality(data)
     report.city = f"{city.name} ({city.code})"
@@ -134,6 +173,7 @@ def city_load(*, actor, raw: bytes) -> LoadReport:
             "issuer": guideline["issuer"],
             "body": guideline["text"],
         },
+        ("guideline",),
     )
     note = guideline["revision"] or DEFAULT_NOTE
     for index, checklist in enumerate(data["checklists"]):
