@@ -18,8 +18,8 @@ NEW = "市が法令上の責任で行うべき事業ではないか。"
 def revise_suitability():
     """The sample city revises one question, drops one and adds one."""
     text = ABASHIRI.replace(OLD, NEW).replace(
-        '[[checklists.questions]]\nkey = "group-strengths"\ntext = "市民団体の特性の発揮が期待できる事業か。"\n'
-        'favours = "yes"\n',
+        '[[checklists.questions]]\nkey = "group-strengths"\n'
+        'text = "市民団体の特性の発揮が期待できる事業か。"\nfavours = "yes"\n',
         '[[checklists.questions]]\nkey = "citizens-voice"\ntext = "市民の声から生まれた事業か。"\n',
     )
     assert "citizens-voice" in text

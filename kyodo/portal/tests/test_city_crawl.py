@@ -124,5 +124,5 @@ def test_where_the_city_is_named(client, city):
     assert (site["name"], site["code"], site["prefecture"]) == (NAME, CODE, "（例）うみべ県")
     assert "/api/site/" in client.get("/api/openapi.json").content.decode()
     home = _text(client.get("/"))
-    assert f"<title>" in home and f"| {NAME}</title>" in home
+    assert "<title>" in home and f"| {NAME}</title>" in home
     assert "/brand.css?v=green-800" in home
