@@ -14,8 +14,8 @@ class CoreConfig(AppConfig):
 
         install_text_cleaning()
 
-        # The city is cached (kyodo.core.city); any save, including the admin site's and the
-        # tests' factories', makes the next request read it again.
+        # Public pages are cached whole by the "site" version: any save of the city, including
+        # the admin site's and the tests' factories', renders them again (kyodo.core.city).
         from django.db.models.signals import post_delete, post_save
 
         from kyodo.core.models import Municipality
@@ -25,6 +25,6 @@ class CoreConfig(AppConfig):
 
 
 def _city_changed(**kwargs):
-    from kyodo.core.cache_versions import bump
+    from kyodo.core.city import municipality_changed
 
-    bump("site")
+    municipality_changed()
