@@ -25,7 +25,7 @@ def site(request):
     municipality = current_municipality()
     if municipality is None:
         raise HttpError(404, "市町村がまだ設定されていません。")
-    return 200, SiteOut(
+    return SiteOut(
         name=municipality.name,
         name_kana=municipality.name_kana,
         name_en=municipality.name_en,
