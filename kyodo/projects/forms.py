@@ -206,7 +206,10 @@ class PartnerLookupForm(forms.Form):
         label=_("Name or reading of the partner"),
         max_length=100,
         required=False,
-        help_text=_("For example 網走 or あばしり; the first matches are shown to choose from."),
+        help_text=_(
+            "Part of the name or of its reading in hiragana; the first matches are shown to "
+            "choose from."
+        ),
     )
 
 
