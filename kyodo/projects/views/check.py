@@ -15,6 +15,7 @@ from kyodo.guideline.selectors import current_version
 from kyodo.projects import services
 from kyodo.projects.forms import CheckpointForm, FormChoiceForm, SuitabilityForm
 from kyodo.projects.models import CheckpointConfirmation, SuitabilityCheck
+from kyodo.projects.suitability import verdict
 from kyodo.projects.views.workspace import project_view, render_workspace
 
 
@@ -51,7 +52,9 @@ def check(request, project):
             messages.success(request, _("The suitability check has been saved."))
             return redirect("projects:check", pk=project.pk)
     given = {a.question_id: a for a in existing.answers.all()} if existing else {}
-    answer_rows = [(q, given.get(q.pk)) for q in version.questions.order_by("order")]
+    questions = list(version.questions.order_by("order"))
+    answer_rows = [(q, given.get(q.pk)) for q in questions]
+    weighed = verdict(questions, {pk: answer.answer for pk, answer in given.items()})
     return render_workspace(
         request,
         project,
@@ -62,6 +65,7 @@ def check(request, project):
         strengths_version=strengths,
         can_answer_check=request.user.has_perm("projects.answer_check", project),
         answer_rows=answer_rows,
+        verdict=weighed if given else None,
     )
 
 
