@@ -207,6 +207,48 @@ class CheckpointForm(forms.Form):
         return data
 
 
+class CheckpointsForm(forms.Form):
+    """Every checkpoint of the chosen form in one form: confirmed, or not applicable with why."""
+
+    def __init__(self, *args, questions, confirmations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for number, question in enumerate(self.questions, start=1):
+            given = confirmations.get(question.pk)
+            self.fields[f"state_{question.pk}"] = forms.ChoiceField(
+                label=f"{number}. {question.text}",
+                choices=CheckpointState.choices,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=given.state if given else None,
+            )
+            self.fields[f"reason_{question.pk}"] = forms.CharField(
+                label=_("Reason, if not applicable"),
+                required=False,
+                initial=given.reason if given else "",
+                widget=forms.TextInput,
+            )
+
+    def clean(self):
+        data = super().clean()
+        for question in self.questions:
+            state, reason = data.get(f"state_{question.pk}"), data.get(f"reason_{question.pk}")
+            if state == CheckpointState.NOT_APPLICABLE and not (reason or "").strip():
+                self.add_error(
+                    f"reason_{question.pk}", _("Say why this checkpoint does not apply.")
+                )
+        return data
+
+    def states(self) -> dict:
+        """{question: (state, reason)} for the checkpoints given a state."""
+        data = self.cleaned_data
+        return {
+            q: (data[f"state_{q.pk}"], data.get(f"reason_{q.pk}", ""))
+            for q in self.questions
+            if data.get(f"state_{q.pk}")
+        }
+
+
 class ParticipationForm(forms.Form):
     # Chosen among the few partners a name search found, never from a <select> of every partner.
     partner = forms.ModelChoiceField(

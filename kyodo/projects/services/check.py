@@ -128,6 +128,14 @@ def project_choose_form(*, actor, project: Project, form: str) -> Project:
 
 
 @transaction.atomic
+def checkpoints_set(*, actor, project: Project, states: dict) -> int:
+    """Record many checkpoints at once ({question: (state, reason)}): all of them, or none."""
+    for question, (state, reason) in states.items():
+        checkpoint_set(actor=actor, project=project, question=question, state=state, reason=reason)
+    return len(states)
+
+
+@transaction.atomic
 def checkpoint_set(
     *, actor, project: Project, question: Question, state: str, reason: str = ""
 ) -> CheckpointConfirmation:

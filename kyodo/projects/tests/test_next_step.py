@@ -63,3 +63,40 @@ def test_the_homes_and_the_page_show_the_same_linked_step(persona_client, formin
 def test_a_closed_project_has_no_next_step(project):
     project.status = "closed"
     assert next_step(project) is None
+
+
+def test_all_checkpoints_are_confirmed_in_one_form(persona_client, forming_project):
+    """Issue 17-1: one form with every checkpoint, not eleven buttons; a not-applicable one
+    needs its reason, and what was chosen is kept when the form comes back."""
+    project = services.project_choose_form(actor=None, project=forming_project, form="itaku")
+    questions = list(project.form_version.questions.order_by("order"))
+    client = persona_client("staff_a")
+    page = reverse("projects:form", args=[project.pk])
+    html = client.get(page).content.decode()
+    assert html.count('action="' + reverse("projects:checkpoints", args=[project.pk])) == 1
+    assert len(questions) >= 10  # 委託 has eleven
+    url = reverse("projects:checkpoints", args=[project.pk])
+    data = {f"state_{q.pk}": "confirmed" for q in questions}
+    data[f"state_{questions[0].pk}"] = "not_applicable"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "このポイントが該当しない理由を入力してください。" in html
+    assert not project.checkpoints.exists()  # nothing recorded while one is wrong
+    start = html.index(f'name="state_{questions[1].pk}" value="confirmed"')
+    assert "checked" in html[start : html.index(">", start)]  # kept
+
+    data[f"reason_{questions[0].pk}"] = "再委託は行わない事業のため"
+    assert client.post(url, data).status_code == 302
+    assert project.checkpoints.count() == len(questions)
+    assert next_step(listed(project)).text != "協働の形態のチェック項目を確認する"
+
+
+def test_a_partner_member_cannot_record_checkpoints(persona_client, forming_project):
+    project = services.project_choose_form(actor=None, project=forming_project, form="itaku")
+    question = project.form_version.questions.first()
+    response = persona_client("partner_member").post(
+        reverse("projects:checkpoints", args=[project.pk]), {f"state_{question.pk}": "confirmed"}
+    )
+    assert response.status_code in (403, 404)
+    assert not project.checkpoints.exists()
