@@ -6,6 +6,9 @@ also lose the control characters an .xlsx file cannot hold (openpyxl refuses the
 text never makes an export fail.
 """
 
+import re
+from urllib.parse import quote
+
 from kyodo.core.normalize import printable_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -21,3 +24,20 @@ def safe_cell(value):
     if value.startswith((*FORMULA_STARTS, "\n")):
         value = "'" + value
     return value
+
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+
+
+def file_name_part(text: str, limit: int = 40) -> str:
+    """A piece of a download's file name from free text: characters Windows refuses and
+    spaces become 「_」, and it is cut so that the whole name stays short."""
+    cleaned = _UNSAFE_IN_FILE_NAMES.sub("_", printable_text(text)).strip("_.")
+    return cleaned[:limit] or "_"
+
+
+def attachment_disposition(filename: str, ascii_fallback: str) -> str:
+    """Content-Disposition for a download named in Japanese (協定書_花いっぱい運動_第1版.docx),
+    with an ASCII name for the clients that cannot read RFC 5987's UTF-8 form."""
+    fallback = ascii_fallback.encode("ascii", "ignore").decode().replace('"', "")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"

@@ -1,6 +1,7 @@
 """Every persona on every project page, bad input on the forms, and the pinned query counts."""
 
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -225,6 +226,11 @@ def test_documents_are_downloaded_only_by_those_who_see_the_project(persona_clie
         response = persona_client("partner_member").get(url)
         assert response.status_code == 200
         assert response.content.startswith(magic)
+        # Named as the office files it (issue 17-3), with an ASCII name for old clients.
+        disposition = response["Content-Disposition"]
+        name = f"{agreement.get_kind_display()}_{project.title}_第1版.{fmt}"
+        assert f'filename="agreement_v1.{fmt}"' in disposition
+        assert f"filename*=UTF-8''{quote(name.replace(' ', '_'))}" in disposition
         assert persona_client("other_partner_member").get(url).status_code == 404
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kyodo.core.exports import attachment_disposition, file_name_part
 from kyodo.core.forms import apply_service_error
 from kyodo.core.locking import current_lock_version
 from kyodo.projects import selectors, services
@@ -94,6 +95,8 @@ def agreement_download(request, project, number, fmt):
     if document is None or fmt not in CONTENT_TYPES:
         raise Http404
     response = HttpResponse(bytes(getattr(document, fmt)), content_type=CONTENT_TYPES[fmt])
-    filename = f"agreement-v{number}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # 「協定書_花いっぱい運動_第1版.docx」: what the office files it under.
+    kind = document.agreement.get_kind_display()
+    name = f"{file_name_part(kind)}_{file_name_part(project.title)}_第{number}版.{fmt}"
+    response["Content-Disposition"] = attachment_disposition(name, f"agreement_v{number}.{fmt}")
     return response
