@@ -76,6 +76,21 @@ def quantity(value) -> str:
 
 
 @register.filter
+def wareki_datetime(value) -> str:
+    """{{ call.deadline|wareki_datetime }} → 令和9年1月1日（金）4時30分: a deadline reads the
+    same on every page (the date alone would hide the hour it closes)."""
+    if not isinstance(value, datetime):
+        return wareki_date(value)
+    moment = timezone.localtime(value) if timezone.is_aware(value) else value
+    try:
+        day = wareki.format_date(moment.date())
+    except ValueError:
+        day = moment.date().isoformat()
+    weekday = wareki.WEEKDAYS_JA[moment.weekday()]
+    return f"{day}（{weekday}）{moment.hour}時{moment.minute:02d}分"
+
+
+@register.filter
 def fiscal_year_label(value) -> str:
     """{{ 2026|fiscal_year_label }} or {{ some_date|fiscal_year_label }} → 令和8年度."""
     d = _as_date(value)

@@ -126,3 +126,13 @@ def test_the_fiscal_years_of_a_period_come_from_its_dates(start, end, label):
 )
 def test_quantities_show_without_decimals_that_say_nothing(value, shown):
     assert Template("{{ v|quantity }}").render(Context({"v": value})) == shown
+
+
+def test_a_deadline_reads_with_its_hour_in_japan_time():
+    """Issue 17-11: the partner's home showed 「令和9年1月1日 04:30」, the portal the date only."""
+    deadline = datetime(2026, 12, 31, 19, 30, tzinfo=ZoneInfo("UTC"))  # 4:30 on 1 January, JST
+    rendered = Template("{{ d|wareki_datetime }}").render(Context({"d": deadline}))
+    assert rendered == "令和9年1月1日（金）4時30分"
+    assert Template("{{ d|wareki_datetime }}").render(Context({"d": date(2026, 12, 8)})) == (
+        "令和8年12月8日"
+    )
