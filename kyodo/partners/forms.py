@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.forms import EmailAddressField, FuriganaField, PhoneNumberField, PostalCodeField
 from kyodo.partners.models import ActivityField, AttachmentKind, Partner, PartnerType
-from kyodo.partners.selectors import duplicate_partners, users_with_email
+from kyodo.partners.selectors import accounts_named_by_id, duplicate_partners, users_with_email
 from kyodo.partners.services.profiles import EDITABLE_FIELDS
 
 _AFTER_COUNT = EDITABLE_FIELDS.index("member_count") + 1
@@ -147,21 +147,49 @@ class TaxonomyItemForm(forms.Form):
 
 
 class MemberAddForm(forms.Form):
-    """Add an existing account to an organisation, found by its e-mail address."""
+    """Add an existing account to an organisation: by its e-mail address, or the account
+    chosen among those a search by name found (`account`)."""
 
     email = EmailAddressField(
         label=_("E-mail address of the account"),
         max_length=254,
+        required=False,
         help_text=_("Full-width letters and spaces are corrected for you."),
     )
+    account = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, partner: Partner, **kwargs):
         super().__init__(*args, **kwargs)
         self.partner = partner
         self.user = None
 
+    def clean(self):
+        data = super().clean()
+        if data.get("account"):
+            self._choose(data["account"])
+        elif not data.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email",
+                _("Enter the e-mail address of the account, or find the account by name."),
+            )
+        return data
+
+    def _choose(self, account_id) -> None:
+        found = [a for a in accounts_named_by_id(account_id) if a.department_id is None]
+        if not found:
+            raise forms.ValidationError(_("Choose an account from the search results."))
+        if self.partner.memberships.filter(user=found[0]).exists():
+            raise forms.ValidationError(
+                _("%(name)s is already a member of this organisation."),
+                code="already_member",
+                params={"name": found[0]},
+            )
+        self.user = found[0]
+
     def clean_email(self):
         email = self.cleaned_data["email"]
+        if not email:
+            return email
         users = list(users_with_email(email)[:2])
         if not users:
             raise forms.ValidationError(

@@ -169,6 +169,29 @@ def partner_members(partner: Partner) -> QuerySet[PartnerMembership]:
     return partner.memberships.select_related("user").order_by("created_at", "user__username")
 
 
+def accounts_named(words: str, partner: Partner, limit: int = 10) -> list:
+    """Accounts outside the city hall whose name or reading holds `words` (a coordinator adds
+    one to an organisation without reading its address off another organisation's list), the
+    organisation's own members aside; at most `limit`, by reading."""
+    words = nfkc(words).strip()
+    if not words:
+        return []
+    reading = jaconv.hira2kata(words)  # a reading typed in hiragana finds the katakana
+    found = (
+        get_user_model()
+        .objects.filter(is_active=True, department__isnull=True)
+        .filter(Q(display_name__icontains=words) | Q(display_name_kana__icontains=reading))
+        .exclude(partner_memberships__partner=partner)
+        .order_by("display_name_kana", "display_name")
+    )
+    return list(found[:limit])
+
+
+def accounts_named_by_id(account_id) -> list:
+    """The active account with this id, as a list (empty when there is none)."""
+    return list(get_user_model().objects.filter(pk=account_id, is_active=True))
+
+
 def users_with_email(email: str):
     """Accounts registered under `email` (already normalised), whatever its case."""
     return get_user_model().objects.filter(email__iexact=email)

@@ -1,5 +1,7 @@
 """The member tab of a partner: every persona, and the forms with bad input."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -258,3 +260,43 @@ def test_the_add_and_invite_addresses_refuse_get(persona_client, own):
     client = persona_client("coordinator")
     assert client.get(reverse("partners:member_add", args=[own.pk])).status_code == 405
     assert client.get(reverse("partners:member_invite", args=[own.pk])).status_code == 405
+
+
+def test_a_coordinator_finds_an_account_by_name_and_adds_it(persona_client, own, newcomer, staff_a):
+    """Issue 17-11: no more reading an address off another organisation's member list."""
+    newcomer.display_name_kana = "シンジン タロウ"
+    newcomer.save()
+    client = persona_client("coordinator")
+    members = reverse("partners:members", args=[own.pk])
+    for words in ("新人", "しんじん", "シンジン"):  # a reading in hiragana finds the katakana
+        html = client.get(members, {"find": words}).content.decode()
+        assert f'name="add-account" value="{newcomer.pk}"' in html, words
+    html = client.get(members, {"find": staff_a.display_name or staff_a.username}).content.decode()
+    assert f'value="{staff_a.pk}"' not in html  # city staff cannot be partner members
+    assert "という名前のアカウント（市職員を除く）は見つかりません" in html
+
+    response = client.post(
+        reverse("partners:member_add", args=[own.pk]), {"add-account": str(newcomer.pk)}
+    )
+    assert response.status_code == 302
+    assert own.memberships.filter(user=newcomer).exists()
+    html = client.get(members, {"find": "新人"}).content.decode()
+    assert f'value="{newcomer.pk}"' not in html  # already a member: not offered again
+
+
+def test_the_account_search_is_for_those_who_manage_members(persona_client, own, newcomer):
+    response = persona_client("partner_member").get(
+        reverse("partners:members", args=[own.pk]), {"find": "新人"}
+    )
+    assert response.status_code == 200  # their own organisation's members, but no search
+    assert "newcomer@example.jp" not in response.content.decode()
+    assert 'name="find"' not in response.content.decode()
+
+
+def test_a_made_up_account_id_is_refused_in_words(persona_client, own):
+    response = persona_client("coordinator").post(
+        reverse("partners:member_add", args=[own.pk]), {"add-account": str(uuid.uuid4())}
+    )
+    assert response.status_code == 200
+    assert "検索結果からアカウントを選んでください" in response.content.decode()
+    assert own.memberships.count() == 1

@@ -27,6 +27,7 @@ def _membership(partner, membership_id):
 
 def _render(request, partner, add_form=None, invite_form=None):
     can_manage = request.user.has_perm("partners.manage_members", partner)
+    find = request.GET.get("find", "")[:100] if can_manage else ""
     return render(
         request,
         "partners/members.html",
@@ -38,6 +39,8 @@ def _render(request, partner, add_form=None, invite_form=None):
             "memberships": selectors.partner_members(partner),
             "add_form": add_form or MemberAddForm(partner=partner, prefix="add"),
             "invite_form": invite_form or MemberInviteForm(prefix="invite"),
+            "find": find,
+            "found": selectors.accounts_named(find, partner) if find.strip() else None,
         },
     )
 
