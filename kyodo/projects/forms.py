@@ -1,12 +1,14 @@
 """Forms of the project workspace; the services validate again, the forms say it first."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.accounts.models import Department
 from kyodo.core.forms import YenField
 from kyodo.core.normalize import nfkc
+from kyodo.core.wareki import fiscal_year, fiscal_year_label
 from kyodo.guideline.models import CollaborationForm
 from kyodo.partners.models import Partner
 from kyodo.projects.models import (
@@ -22,17 +24,25 @@ from kyodo.projects.services.agreement import AGREEMENT_FIELDS
 from kyodo.projects.suitability import AGAINST, verdict
 
 
-class FiscalYearField(forms.IntegerField):
+def fiscal_year_choices() -> list[tuple]:
+    """令和8年度 … as choices, newest first: ten years ahead, back to 平成元年度 (1989), the
+    range the field always accepted, so that no stored year drops out of an edited form."""
+    current = fiscal_year(timezone.localdate())
+    years = range(current + 10, 1988, -1)
+    return [("", "—"), *((year, fiscal_year_label(year)) for year in years)]
+
+
+class FiscalYearField(forms.TypedChoiceField):
+    """A 年度 chosen by its label (令和8年度), stored as the Western year it starts in."""
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 1989)
-        kwargs.setdefault("max_value", 2100)
+        kwargs.pop("min_value", None), kwargs.pop("max_value", None)
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text", _("The Western year in which the fiscal year starts, e.g. 2026.")
-        )
-        super().__init__(**kwargs)
+        kwargs.setdefault("help_text", "")
+        super().__init__(coerce=int, empty_value=None, choices=fiscal_year_choices, **kwargs)
 
     def to_python(self, value):
+        # Full-width digits from a hand-written query string are the same year.
         return super().to_python(nfkc(value) if isinstance(value, str) else value)
 
 

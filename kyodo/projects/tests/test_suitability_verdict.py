@@ -94,3 +94,21 @@ def test_the_page_says_it_in_words_and_proposes_the_honest_no(persona_client, pr
     page = client.get(url).content.decode()
     assert f"{len(questions)}問中{len(questions) - 1}問の回答が協働に向かない" in page
     assert _checked(page, "decision", "decline")
+
+
+def test_a_fiscal_year_is_chosen_by_its_label():
+    """Issue 17-6: 令和8年度 in a list, not a Western year typed in a number box."""
+    from kyodo.projects.forms import ProjectFilterForm
+
+    field = ProjectFilterForm().fields["fiscal_year"]
+    labels = dict(field.choices)
+    assert (
+        labels[2026] == "令和8年度"
+        and labels[2019] == "令和元年度"
+        and labels[1989] == "平成元年度"
+    )
+    html = str(ProjectFilterForm()["fiscal_year"])
+    assert "<select" in html and ">令和8年度</option>" in html
+    full_width = ProjectFilterForm({"fiscal_year": "２０２６"})
+    assert full_width.is_valid() and full_width.cleaned_data["fiscal_year"] == 2026
+    assert not ProjectFilterForm({"fiscal_year": "2099年"}).is_valid()
