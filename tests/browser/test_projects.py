@@ -52,10 +52,18 @@ def _staff_creates_and_checks(page, assert_accessible):
     assert_accessible(page)
     for radio in page.locator("input[type=radio][value=yes]").all():
         radio.check()
+    # 「市が責任を持って対応すべき事業ではないか」 is asked the other way round: はい speaks
+    # against collaboration, and going on against the answers would need a reason (17-1).
+    expect(
+        page.get_by_text("この問いは「はい」の場合、協働に向かないことを示します。")
+    ).to_be_visible()
+    duty = page.locator("fieldset").filter(has_text="市が責任を持って対応すべき事業ではないか")
+    duty.get_by_label("いいえ").check()
     page.get_by_label("多様なサービスの提供").check()
     page.get_by_label("協働で進める").check()
     page.get_by_role("button", name="チェックを保存する").click()
     expect(page.locator(".project-meta")).to_contain_text("協働の準備中")
+    expect(page.locator(".suitability-verdict")).to_contain_text("すべての回答が協働に向いて")
 
 
 def _staff_chooses_itaku(page, assert_accessible):
@@ -64,13 +72,14 @@ def _staff_chooses_itaku(page, assert_accessible):
     page.get_by_label("委託", exact=True).check()
     page.get_by_role("button", name="この形態にする").click()
     assert_accessible(page)
-    checkpoints = page.locator("ol.checkpoints > li")
-    for i in range(checkpoints.count()):
-        item = page.locator("ol.checkpoints > li").nth(i)
-        item.get_by_label("確認済み").check()
-        item.get_by_role("button", name="記録する").click()
-        page.wait_for_load_state()
-    expect(page.locator("ol.checkpoints .notice--success")).to_have_count(11)
+    # Every checkpoint in one form (17-1), not eleven buttons.
+    confirmed = page.locator("input[type=radio][value=confirmed]")
+    expect(confirmed).to_have_count(11)
+    for radio in confirmed.all():
+        radio.check()
+    page.get_by_role("button", name="チェック項目を記録する").click()
+    expect(page.get_by_text("チェック項目を11件記録しました。")).to_be_visible()
+    assert_accessible(page)
 
 
 def _staff_adds_partner_roles_costs(page, assert_accessible):
