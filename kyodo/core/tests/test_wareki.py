@@ -126,3 +126,23 @@ def test_the_fiscal_years_of_a_period_come_from_its_dates(start, end, label):
 )
 def test_quantities_show_without_decimals_that_say_nothing(value, shown):
     assert Template("{{ v|quantity }}").render(Context({"v": value})) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # As partner lists kept in Excel write them (issue 17-7).
+        ("H27.4.1", date(2015, 4, 1)),
+        ("Ｈ２７．４．１", date(2015, 4, 1)),
+        ("h27.4.1", date(2015, 4, 1)),
+        ("令和2年4月1日", date(2020, 4, 1)),
+        ("平成27年4月1日", date(2015, 4, 1)),
+        ("令和元年5月1日", date(2019, 5, 1)),
+        ("S60/3/31", date(1985, 3, 31)),
+        ("2015/4/1", date(2015, 4, 1)),
+        ("平成27年2月30日", None),
+        ("そのうち", None),
+    ],
+)
+def test_parse_date_reads_the_forms_offices_type(text, expected):
+    assert wareki.parse_date(text) == expected
