@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from kyodo.calls import urls as calls_urls
+from kyodo.core.views import brand_css
 from kyodo.councils import urls as councils_urls
 from kyodo.portal import urls_calls as public_call_urls
 from kyodo.portal import urls_councils as public_council_urls
@@ -11,7 +12,10 @@ from kyodo.portal.views.home import home
 # The front page is the public portal's home (what is happening now). Its name stays
 # "core:home", so that every link and LOGOUT_REDIRECT_URL keep working; it is routed here,
 # in the project's URLs, because core imports nothing from the apps above it.
-front_page = ([path("", home, name="home")], "core")
+front_page = (
+    [path("", home, name="home"), path("brand.css", brand_css, name="brand_css")],
+    "core",
+)
 # One "calls" namespace under /calls/: the portal's public call pages and the calls app's own
 # (neither app imports the other's URLs).
 calls = (public_call_urls.urlpatterns + calls_urls.urlpatterns, "calls")

@@ -21,6 +21,7 @@ from kyodo.api.routers import (
     news,
     partners,
     projects,
+    site,
     subsidies,
     voices,
 )
@@ -53,6 +54,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
+api.add_router("/site", site.router)
 api.add_router("/projects", projects.router)
 api.add_router("/calls", calls.router)
 api.add_router("/events", events.router)

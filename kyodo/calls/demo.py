@@ -21,6 +21,7 @@ from kyodo.partners.models import Partner, PartnerType
 from kyodo.partners.services import partner_create, partner_membership_add
 from kyodo.projects import services as project_services
 from kyodo.projects.models import Decision, Project
+from kyodo.projects.suitability import favourable_answers
 
 PARTNERS = [
     ("（サンプル）NPO法人オホーツク環境ネット", "NPO法人"),
@@ -90,7 +91,7 @@ def _forming_project(title: str, department: Department) -> Project:
     project_services.suitability_check_save(
         actor=None,
         project=project,
-        answers={question.pk: ("yes", "") for question in questions},
+        answers=favourable_answers(questions),
         decision=Decision.PROCEED,
     )
     return Project.objects.get(pk=project.pk)

@@ -22,3 +22,18 @@ class CoreConfig(AppConfig):
         from kyodo.core import admin_names
 
         admin_names.install()
+
+        # Public pages are cached whole by the "site" version: any save of the city, including
+        # the admin site's and the tests' factories', renders them again (kyodo.core.city).
+        from django.db.models.signals import post_delete, post_save
+
+        from kyodo.core.models import Municipality
+
+        post_save.connect(_city_changed, sender=Municipality, dispatch_uid="kyodo-city-saved")
+        post_delete.connect(_city_changed, sender=Municipality, dispatch_uid="kyodo-city-deleted")
+
+
+def _city_changed(**kwargs):
+    from kyodo.core.city import municipality_changed
+
+    municipality_changed()

@@ -32,6 +32,32 @@ class Municipality(KyodoModel):
     # 全国地方公共団体コード: the first column of every standard open data set.
     code = models.CharField(_("local government code"), max_length=6, unique=True)
     website = models.URLField(_("website"), blank=True)
+    # What the city file (kyodo/guideline/city/) sets besides the name: the portal's own name,
+    # how to reach the collaboration office, its look, its year and its own pages.
+    service_name = models.CharField(_("service name"), max_length=100, blank=True)
+    contact = models.TextField(_("contact of the collaboration office"), blank=True)
+    logo = models.CharField(
+        _("logo"), max_length=200, blank=True, help_text=_("A path under the static files.")
+    )
+    brand_colour = models.CharField(
+        _("brand colour"),
+        max_length=30,
+        blank=True,
+        help_text=_("A Digital Agency primitive colour, e.g. blue-900."),
+    )
+    fiscal_year_start = models.PositiveSmallIntegerField(
+        _("first month of the fiscal year"), default=4
+    )
+    guideline_name = models.CharField(_("name of the guideline"), max_length=200, blank=True)
+    charter_title = models.CharField(_("title of the citizen charter"), max_length=100, blank=True)
+    # {"enacted": ..., "articles": [...]}; in every text of the charter and the symbols,
+    # {漢字|かんじ} gives a reading (ruby), as the city prints it.
+    charter = models.JSONField(_("citizen charter"), default=dict, blank=True)
+    # [{"title": ..., "text": ...}]: the city's flower, tree, bird…
+    symbols = models.JSONField(_("symbols of the city"), default=list, blank=True)
+    accessibility_owner = models.CharField(
+        _("owner of the accessibility policy"), max_length=200, blank=True
+    )
     is_demo = models.BooleanField(
         _("demonstration data"),
         default=False,

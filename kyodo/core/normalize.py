@@ -90,11 +90,12 @@ def local_government_check_digit(first_five: str) -> int:
 
 
 def normalize_local_government_code(value: str) -> str:
-    """Six-digit 全国地方公共団体コード with a valid check digit, e.g. 012114 for 網走市."""
+    """Six-digit 全国地方公共団体コード with a valid check digit, e.g. 131016 for 千代田区."""
     code = normalize_code(value).replace("-", "")
     if not re.fullmatch(r"\d{6}", code):
         raise ValidationError(
-            _("A local government code has 6 digits, e.g. 012114."), code="invalid_lg_code"
+            _("A local government code has 6 digits: five and a check digit."),
+            code="invalid_lg_code",
         )
     if local_government_check_digit(code[:5]) != int(code[5]):
         raise ValidationError(

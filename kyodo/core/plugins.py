@@ -42,10 +42,24 @@ class NavItem:
 
 
 def nav_items_for(user) -> list[dict]:
+    """The menu: the public portal's pages, or for someone with work of their own, that work.
+
+    A person at work sees their work's items (those with a `perm`) and one link to the public
+    portal, whose pages stay in the footer and on its home: not 「協働事業」 beside
+    「協働事業の紹介」, or 「協働の主体」 beside 「協働する団体の一覧」.
+    """
     items = [item for module in app_submodules("navigation") for item in module.NAV_ITEMS]
     visible = [item for item in items if item.perm is None or user.has_perm(item.perm)]
+    work = [item for item in visible if item.perm is not None]
+    if work and user.is_authenticated:
+        visible = work
     return [
-        {"label": item.label, "url": reverse(item.url_name), "url_name": item.url_name}
+        {
+            "label": item.label,
+            "url": reverse(item.url_name),
+            "url_name": item.url_name,
+            "work": item.perm is not None,
+        }
         for item in sorted(visible, key=lambda item: item.order)
     ]
 

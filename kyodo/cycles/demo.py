@@ -21,6 +21,7 @@ from kyodo.guideline.selectors import current_version
 from kyodo.partners.models import Partner
 from kyodo.projects import services as project_services
 from kyodo.projects.models import CheckpointState, Decision, Project, ProjectStatus
+from kyodo.projects.suitability import favourable_answers
 
 FLOWERS = "花いっぱい運動"
 BOUSAI = "自主防災組織の活動への補助"
@@ -154,7 +155,7 @@ def _bousai_to_running(project, today):
     project_services.suitability_check_save(
         actor=None,
         project=project,
-        answers={q.pk: ("yes", "") for q in version.questions.all()},
+        answers=favourable_answers(version.questions.all()),
         decision=Decision.PROCEED,
     )
     project = Project.objects.get(pk=project.pk)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.guideline.models import Favours
+
 
 class QuestionForm(forms.Form):
     group = forms.CharField(label=_("Group"), max_length=100, required=False)
@@ -12,6 +14,14 @@ class QuestionForm(forms.Form):
     )
     help_text = forms.CharField(
         label=_("Help text"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    # Carried into the new version, so that the question keeps its name in the city file and
+    # the answer that speaks for collaboration.
+    key = forms.SlugField(required=False, widget=forms.HiddenInput)
+    favours = forms.ChoiceField(
+        label=_("Answer that speaks for collaboration"),
+        choices=[("", "—"), *Favours.choices],
+        required=False,
     )
 
 

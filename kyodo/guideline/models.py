@@ -33,6 +33,14 @@ class CollaborationForm(models.TextChoices):
         return f"form-{value}"
 
 
+class Favours(models.TextChoices):
+    """Which answer of a yes/no question speaks for collaboration: 「市が責任を持って対応すべき
+    事業ではないか」 is asked so that "yes" speaks against it."""
+
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+
+
 class Checklist(KyodoModel):
     """One checklist of the guideline, e.g. the six suitability questions (§3-(1)-①)."""
 
@@ -92,6 +100,16 @@ class Question(KyodoModel):
     )
     text = models.TextField(_("question"))
     help_text = models.TextField(_("help text"), blank=True)
+    # The city file's name for the question, stable across revisions (empty for questions
+    # added on the revision page).
+    key = models.SlugField(_("key"), max_length=50, blank=True)
+    favours = models.CharField(
+        _("answer that speaks for collaboration"),
+        max_length=3,
+        choices=Favours.choices,
+        blank=True,
+        help_text=_("Only for questions answered yes or no, e.g. the suitability questions."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -101,3 +119,49 @@ class Question(KyodoModel):
 
     def __str__(self) -> str:
         return self.text
+
+
+class GuidelineText(KyodoModel):
+    """The city's guideline as the portal shows it (one row, replaced by the city file).
+
+    `body` is the light markup of kyodo/portal/guideline.py: blank lines between blocks,
+    "1." and "(1)" headings, "- " lists, tab-separated table rows, "**…**" emphasis.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    issued = models.CharField(_("issued"), max_length=50, blank=True)
+    issuer = models.CharField(_("issued by"), max_length=100, blank=True)
+    body = models.TextField(_("text"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("guideline text")
+        verbose_name_plural = _("guideline texts")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ModelClause(KyodoModel):
+    """A model clause the city suggests for agreements of one collaboration form (委託: 守秘義務…).
+
+    Kept in history: the city file replaces the text, the history keeps what it said before.
+    """
+
+    form = models.CharField(
+        _("collaboration form"), max_length=20, choices=CollaborationForm.choices
+    )
+    key = models.SlugField(_("key"), max_length=50)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("model clause")
+        verbose_name_plural = _("model clauses")
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["form", "key"], name="unique_model_clause")]
+
+    def __str__(self) -> str:
+        return self.title

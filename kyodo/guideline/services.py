@@ -13,7 +13,8 @@ from kyodo.guideline.models import Checklist, ChecklistVersion, Question
 def checklist_revise(
     *, actor, checklist: Checklist, questions: list[dict], note: str = ""
 ) -> ChecklistVersion:
-    """Add a new version with `questions` ({"text", "help_text", "group"} each, in order).
+    """Add a new version with `questions` ({"text", "help_text", "group", "key", "favours"}
+    each, in order; the last two optional).
 
     Older versions stay as they were, so an answer set keeps showing the questions it answered.
     """
@@ -37,5 +38,7 @@ def checklist_revise(
             text=q["text"].strip(),
             help_text=(q.get("help_text") or "").strip(),
             group=(q.get("group") or "").strip(),
+            key=(q.get("key") or "").strip(),
+            favours=q.get("favours") or "",
         )
     return version

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.checklist_list, name="list"),
     path("<slug:key>/", views.checklist_detail, name="detail"),
     path("<slug:key>/revise/", views.checklist_revise_view, name="revise"),
+    path("<slug:key>/compare/", views.checklist_compare, name="compare"),
 ]

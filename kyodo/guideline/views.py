@@ -6,17 +6,27 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kyodo.core.permissions import permission_required
+from kyodo.core.permissions import object_permission_required, permission_required
 from kyodo.guideline.forms import QuestionFormSet, RevisionNoteForm
-from kyodo.guideline.models import Checklist
-from kyodo.guideline.selectors import checklists_with_current_versions
+from kyodo.guideline.models import Checklist, ModelClause
+from kyodo.guideline.selectors import (
+    checklists_with_current_versions,
+    compare_versions,
+    guideline_section,
+)
 from kyodo.guideline.services import checklist_revise
 
 
 @permission_required("guideline.view_checklists")
 def checklist_list(request):
     return render(
-        request, "guideline/list.html", {"checklists": checklists_with_current_versions()}
+        request,
+        "guideline/list.html",
+        {
+            "checklists": checklists_with_current_versions(),
+            "clauses": ModelClause.objects.order_by("order"),
+            "can_compare": request.user.has_perm("guideline.compare_versions"),
+        },
     )
 
 
@@ -41,6 +51,7 @@ def checklist_detail(request, key):
             "versions": versions,
             "version": version,
             "questions": version.questions.order_by("order"),
+            "section_blocks": guideline_section(checklist.section),
             "can_revise": request.user.has_perm("guideline.revise_checklists", checklist),
         },
     )
@@ -51,7 +62,13 @@ def checklist_revise_view(request, key):
     checklist = _checklist(key)
     current = checklist.versions.order_by("-number").first()
     initial = [
-        {"group": q.group, "text": q.text, "help_text": q.help_text}
+        {
+            "group": q.group,
+            "text": q.text,
+            "help_text": q.help_text,
+            "key": q.key,
+            "favours": q.favours,
+        }
         for q in current.questions.order_by("order")
     ]
     formset = QuestionFormSet(request.POST or None, initial=initial, prefix="q")
@@ -77,4 +94,33 @@ def checklist_revise_view(request, key):
         request,
         "guideline/revise.html",
         {"checklist": checklist, "formset": formset, "note_form": note_form},
+    )
+
+
+def _number(value, default: int) -> int:
+    return int(value) if (value or "").isdigit() else default
+
+
+@object_permission_required(
+    "guideline.compare_versions",
+    Checklist.objects.all(),
+    see="guideline.view_checklists",
+    key="key",
+)
+def checklist_compare(request, checklist):
+    """Two versions side by side (by default the newest and the one before it)."""
+    versions = {v.number: v for v in checklist.versions.prefetch_related("questions")}
+    newest = max(versions)
+    new = versions.get(_number(request.GET.get("to"), newest)) or versions[newest]
+    old = versions.get(_number(request.GET.get("from"), new.number - 1)) or new
+    return render(
+        request,
+        "guideline/compare.html",
+        {
+            "checklist": checklist,
+            "old": old,
+            "new": new,
+            "numbers": sorted(versions),
+            "rows": compare_versions(old, new),
+        },
     )

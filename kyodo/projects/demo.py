@@ -17,6 +17,7 @@ from kyodo.partners.models import Partner, PartnerType
 from kyodo.partners.services import partner_create, partner_membership_add
 from kyodo.projects import services
 from kyodo.projects.models import CheckpointState, Decision, PlanArea, Project
+from kyodo.projects.suitability import favourable_answers
 
 PLAN_AREAS = import_module("kyodo.projects.migrations.0003_plan_areas").AREAS
 SEA_GROUP = "（サンプル）網走の海を守る会"
@@ -53,7 +54,7 @@ def _department(name: str) -> Department | None:
 
 def _answer_all(project, decision, reason=""):
     version = current_version("suitability")
-    answers = {q.pk: ("yes", "") for q in version.questions.all()}
+    answers = favourable_answers(version.questions.all())
     strengths = [q.pk for q in current_version("strengths").questions.all()[:2]]
     services.suitability_check_save(
         actor=None,

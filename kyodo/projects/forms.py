@@ -19,6 +19,7 @@ from kyodo.projects.models import (
     ProjectStatus,
 )
 from kyodo.projects.services.agreement import AGREEMENT_FIELDS
+from kyodo.projects.suitability import AGAINST, verdict
 
 
 class FiscalYearField(forms.IntegerField):
@@ -97,6 +98,14 @@ class ProjectFilterForm(forms.Form):
     partner = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
 
+def _suitability_help(question) -> str:
+    """The question's help, and for one asked the other way round, which answer speaks for."""
+    if question.favours != Answer.NO:
+        return question.help_text
+    reversed_note = _("Answering “yes” to this question speaks against collaboration.")
+    return f"{reversed_note} {question.help_text}".strip()
+
+
 class SuitabilityForm(forms.Form):
     """One yes/no/unclear answer and a note per question, the strengths, the decision."""
 
@@ -108,8 +117,9 @@ class SuitabilityForm(forms.Form):
         widget=forms.Textarea,
         required=False,
         help_text=_(
-            "Required when the project is not to be done by collaboration: the guideline asks "
-            "us to say no honestly, with the reason."
+            "Required when the project is not to be done by collaboration (the guideline asks "
+            "us to say no honestly, with the reason), and when it is to be done by "
+            "collaboration although the answers do not all speak for it."
         ),
     )
 
@@ -125,7 +135,7 @@ class SuitabilityForm(forms.Form):
                 widget=forms.RadioSelect,
                 required=False,
                 initial=given.answer if given else None,
-                help_text=question.help_text,
+                help_text=_suitability_help(question),
             )
             self.fields[f"note_{question.pk}"] = forms.CharField(
                 label=_("Note"),
@@ -145,6 +155,10 @@ class SuitabilityForm(forms.Form):
         if check:
             self.fields["decision"].initial = check.decision
             self.fields["reason"].initial = check.reason
+            # A check whose answers speak against collaboration proposes the honest no (§4).
+            weighed = verdict(self.questions, {a.question_id: a.answer for a in answers.values()})
+            if check.decision == Decision.PENDING and weighed.leaning == AGAINST:
+                self.fields["decision"].initial = Decision.DECLINE
 
     def clean(self):
         data = super().clean()
@@ -193,6 +207,48 @@ class CheckpointForm(forms.Form):
         return data
 
 
+class CheckpointsForm(forms.Form):
+    """Every checkpoint of the chosen form in one form: confirmed, or not applicable with why."""
+
+    def __init__(self, *args, questions, confirmations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for number, question in enumerate(self.questions, start=1):
+            given = confirmations.get(question.pk)
+            self.fields[f"state_{question.pk}"] = forms.ChoiceField(
+                label=f"{number}. {question.text}",
+                choices=CheckpointState.choices,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=given.state if given else None,
+            )
+            self.fields[f"reason_{question.pk}"] = forms.CharField(
+                label=_("Reason, if not applicable"),
+                required=False,
+                initial=given.reason if given else "",
+                widget=forms.TextInput,
+            )
+
+    def clean(self):
+        data = super().clean()
+        for question in self.questions:
+            state, reason = data.get(f"state_{question.pk}"), data.get(f"reason_{question.pk}")
+            if state == CheckpointState.NOT_APPLICABLE and not (reason or "").strip():
+                self.add_error(
+                    f"reason_{question.pk}", _("Say why this checkpoint does not apply.")
+                )
+        return data
+
+    def states(self) -> dict:
+        """{question: (state, reason)} for the checkpoints given a state."""
+        data = self.cleaned_data
+        return {
+            q: (data[f"state_{q.pk}"], data.get(f"reason_{q.pk}", ""))
+            for q in self.questions
+            if data.get(f"state_{q.pk}")
+        }
+
+
 class ParticipationForm(forms.Form):
     # Chosen among the few partners a name search found, never from a <select> of every partner.
     partner = forms.ModelChoiceField(
@@ -206,7 +262,10 @@ class PartnerLookupForm(forms.Form):
         label=_("Name or reading of the partner"),
         max_length=100,
         required=False,
-        help_text=_("For example 網走 or あばしり; the first matches are shown to choose from."),
+        help_text=_(
+            "Part of the name or of its reading in hiragana; the first matches are shown to "
+            "choose from."
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from kyodo.core.normalize import nfkc, normalize_search_key
+from kyodo.guideline.models import Question
 from kyodo.partners.models import Partner
 from kyodo.projects.models import (
     AgreedPoint,
@@ -15,7 +16,6 @@ from kyodo.projects.models import (
     Decision,
     Participation,
     Project,
-    ProjectStatus,
     SuitabilityCheck,
 )
 
@@ -37,13 +37,36 @@ def _unconfirmed_points():
     return Coalesce(Subquery(points, output_field=IntegerField()), 0)
 
 
+def _open_checkpoints():
+    """How many checkpoints of the project's form are not yet confirmed (per row, as above)."""
+    questions = (
+        Question.objects.filter(version=OuterRef("form_version"))
+        .order_by()
+        .values("version")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    confirmed = (
+        CheckpointConfirmation.objects.filter(
+            project=OuterRef("pk"), question__version=OuterRef("form_version")
+        )
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(questions, output_field=IntegerField()), 0) - Coalesce(
+        Subquery(confirmed, output_field=IntegerField()), 0
+    )
+
+
 def _list_queryset(qs: QuerySet) -> QuerySet:
     return (
         qs.select_related("department", "plan_area", "agreement", "suitability")
         .prefetch_related(
             Prefetch("participations", queryset=Participation.objects.select_related("partner"))
         )
-        .annotate(unconfirmed_count=_unconfirmed_points())
+        .annotate(unconfirmed_count=_unconfirmed_points(), checkpoints_open=_open_checkpoints())
         # Newest first, walking the created_at index; the key breaks ties so pages are stable.
         .order_by("-created_at", "-pk")
     )
@@ -197,27 +220,3 @@ def agreement_missing(project) -> list[str]:
         if not agreement.documents.exists():
             missing.append(_("The agreement documents have not been generated."))
     return missing
-
-
-def next_step(project) -> str:
-    """What the project needs next, in a few words, for the home panels (no extra queries:
-    uses the list annotations and select_related rows)."""
-    status = project.status
-    if status == ProjectStatus.IDEA:
-        return _("Start the suitability check")
-    if status == ProjectStatus.ASSESSING:
-        return _("Complete the suitability check and decide")
-    if status == ProjectStatus.FORMING:
-        if not project.form:
-            return _("Choose the form of collaboration")
-        if getattr(project, "unconfirmed_count", 0):
-            return _("Agreed points await confirmation by both sides")
-        agreement = getattr(project, "agreement", None)
-        if agreement is None:
-            return _("Draft the agreement")
-        return _("Finalise the agreement")
-    if status == ProjectStatus.AGREED:
-        return _("Start the project")
-    if status == ProjectStatus.RUNNING:
-        return _("Run the project and record its progress")
-    return ""

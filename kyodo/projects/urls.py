@@ -13,6 +13,7 @@ urlpatterns = [
     path("<uuid:pk>/history/", views.history, name="history"),
     path("<uuid:pk>/check/", views.check, name="check"),
     path("<uuid:pk>/form/", views.form_choice, name="form"),
+    path("<uuid:pk>/form/checkpoints/", views.checkpoints, name="checkpoints"),
     path("<uuid:pk>/form/<uuid:question_pk>/", views.checkpoint, name="checkpoint"),
     path("<uuid:pk>/partners/", views.partners, name="partners"),
     path(

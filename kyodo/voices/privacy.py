@@ -59,8 +59,8 @@ def _name_patterns(name: str) -> list[re.Pattern]:
     parts = name.split()
     whole = r"\s*".join(re.escape(part) for part in parts)
     patterns = [re.compile(whole)]
-    # A family or given name alone is too common a word (網走 is also the city), so it counts
-    # only with an honorific: 「網走様」「太郎さん」.
+    # A family or given name alone is too common a word (a family name may also be the name
+    # of a place), so it counts only with an honorific: 「山田様」「太郎さん」.
     honorific = "|".join(HONORIFICS)
     patterns += [
         re.compile(rf"{re.escape(part)}\s*(?:{honorific})") for part in parts if len(parts) > 1

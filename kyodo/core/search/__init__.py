@@ -3,7 +3,7 @@
 Text is cut into words by SudachiPy (sudachidict-core, short unit "A"), each word folded to
 Sudachi's normalised form after NFKC and case folding, so that full-width/half-width variants
 (ＮＰＯ/NPO, ｱﾊﾞｼﾘ/アバシリ) and spelling variants (活かす/生かす) meet, and two-character words
-(協働, 防災, 網走) are whole words. The words are stored space-separated in `SearchDocument`
+(協働, 防災, 地名) are whole words. The words are stored space-separated in `SearchDocument`
 (one row per indexed object) and indexed by the database: SQLite FTS5 (bm25 ranking) on
 SQLite, a generated `tsvector` with the `simple` configuration and a GIN index (ts_rank) on
 PostgreSQL. Title words weigh more than body words.

@@ -1,14 +1,33 @@
 """Template filters for Japanese dates, loaded in every template (see TEMPLATES builtins)."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from kyodo.core import wareki
 
 register = template.Library()
+
+# {市民|しみん}: a reading given in a city's text (charter, symbols), shown as ruby.
+_RUBY = re.compile(r"\{([^{}|]+)\|([^{}|]+)\}")
+
+
+@register.filter
+def ruby(value) -> str:
+    """The text with each {base|reading} as <ruby>, everything else escaped."""
+    html = conditional_escape(value or "")
+    return mark_safe(_RUBY.sub(r"<ruby>\1<rp>（</rp><rt>\2</rt><rp>）</rp></ruby>", html))
+
+
+@register.filter
+def without_ruby(value) -> str:
+    """The text with the readings left out: {市民|しみん} → 市民."""
+    return _RUBY.sub(r"\1", value or "")
 
 
 def _as_date(value) -> date | None:

@@ -1,163 +1,45 @@
-"""The guideline's checklists, copied word for word from 「網走市職員 地域協働の指針」 (平成29年2月).
+"""The guideline's checklists, version 1, from the sample city's file (kyodo/guideline/cities/
+abashiri.toml), which holds the sample city's guideline (平成29年2月) word for word.
 
-The text is frozen here (not imported from app code) so that this migration loads the same
-version 1 forever; later revisions are new versions made by a coordinator.
+Read with tomllib, not with the app's loader, so that this migration does what it always did
+whatever the app code becomes: each checklist with its questions, as version 1. (Before the
+city file existed the same data were written out here; the file holds the same text.) Keys,
+favours, the guideline's text and the model clauses came later: migration 0004.
 """
+
+import tomllib
+from pathlib import Path
 
 from django.db import migrations
 
-CHECKLISTS = [{'key': 'suitability',
-  'kind': 'suitability',
-  'title': '協働にふさわしい事業なのか（協働のポイント）',
-  'section': '§3-(1)-①',
-  'description': '「協働」による事業を実施する場合、まず、事業（既存事業も含む。）が「協働」で実施することがふさわしい事業かを検討する必要があります。',
-  'questions': [('', '市の課題と市民団体の活動で共通な目的があるか。', ''),
-                ('', '目的があるとなれば、その団体はどのような方法で進めているか。その方法は市と共有できるか。', ''),
-                ('', '市が責任を持って対応すべき事業ではないか。', ''),
-                ('', '企画提案する事業には、公共性、公益性があるか。', ''),
-                ('', 'それぞれの特性が活かされ、単独で実施するよりも効果的なサービスが提供できると考えられるか。', ''),
-                ('', '市民団体の特性の発揮が期待できる事業か。', '')]},
- {'key': 'strengths',
-  'kind': 'strengths',
-  'title': '市民団体の特性',
-  'section': '§3-(1)-① <ポイント>',
-  'description': '協働の観点は、市民が「公共」を担うこと、住民自治へ向かうことが目的です。無償や安上りを期待した目先のコスト削減に目を奪われることなく、地域社会の将来を見据えた視点で協働をとらえていきましょう。\n'
-                 '\n'
-                 'ボランティアは無償ではあるが、無料ではありません。\n'
-                 '\n'
-                 '市民のボランティア活動を安い労働力として使おうとすると失敗します。\n'
-                 '\n'
-                 '「活用する」から「受け入れる」そして、「一緒にやる」協働を目指しましょう。',
-  'questions': [('', '多様なサービスの提供', ''),
-                ('', '課題に対する創造的で先駆的な取り組み', ''),
-                ('', '柔軟で機敏な対応', ''),
-                ('', 'ニーズに沿った専門的なかわり', '')]},
- {'key': 'form-itaku',
-  'kind': 'form',
-  'title': '委託（協働のポイント）',
-  'section': '§3-(3)-①',
-  'description': '市が行う事務や事業を他の主体に委ねる活動のこと。他の主体に委託して実施した方が効果的で効率的な場合に選択されます。事業の実施主体は市であり、実施責任や結果責任は市が負います。\n'
-                 '\n'
-                 '委託事業における協働では、市民団体が持つ専門性、創造的、先駆的な経験を活かして、効果的な市民サービスが期待されます。',
-  'questions': [('', '協働の推進には、市民団体等と早い段階から十分な協議や調整が必要です。', ''),
-                ('', '協働の成果としての報告書や作成物に係わる諸権利を共有するとともに、責任も共有します。', ''),
-                ('', '協働の目的は経費節減ではありません。多様化する市民ニーズへの対応、市民社会の形成、住民自治の推進を目指すものです。', ''),
-                ('', '関係者の協議によって事業主体、権利義務も対等な関係性を契約にわかる形で反映させることも検討していきます。', ''),
-                ('', '協働モデルの委託を創り出していくためには、市民団体が協働経験を積み重ねてエンパワメントするとともに、行政も先を読む想像力が必要です。', ''),
-                ('', '協働で事業を行う場合は、単なるアウトソーシング事業とは異なります。丸投げではなく、一緒に考え進めていく必要があります。', ''),
-                ('', '相互の役割分担、経費分担などについて、明確にしておきます。', ''),
-                ('', 'お互いの認識が必ずしも同じではないので、確認も含め十分協議しながら進めます。', ''),
-                ('', '守秘義務、個人情報取り扱い等、必要な内容は市民団体と協議して、仕様書及び契約書に盛り込むことが必要です。', ''),
-                ('', 'トラブルが発生したら、市民団体を責めるのではなく、原因を究明して対策を考えます。', ''),
-                ('', '事業実施後は、お互いでふりかえりのための機会を設け、今後の事業や自己成長にその評価や内容を活かします。', '')]},
- {'key': 'form-kyosai',
-  'kind': 'form',
-  'title': '共催（協働のポイント）',
-  'section': '§3-(3)-②',
-  'description': '共催は、協働関係者が共に事業主体となる形態です。各主体が主催者となり、個々の役割分担のもとに、一つの事業を共同で行います。',
-  'questions': [('', '事業の検討段階から「協働」し、事業目的や役割分担の明確化、情報の共有を図ることが必要です。', ''),
-                ('', '責任の所在と分担、資源の提供、経費の負担、役割分担を実行委員会の中で取り決めておくことが必要です。', ''),
-                ('', '関係する団体は、当事者意識を持つことが必要です。', ''),
-                ('', '事業共同体が、無責任共同体にならないよう、細かいことから確認することで大切です。', '')]},
- {'key': 'form-jikko_iinkai',
-  'kind': 'form',
-  'title': '実行委員会（協働のポイント）',
-  'section': '§3-(3)-②',
-  'description': '「実行委員会」は、実際に事業を実施するためにつくられる組織のことで、イベント等の事業を行う際、各主体が構成員となり事業を行う場合もあります。各機関・団体が持つノウハウや人脈の活用、専門性や独創性などの特性を活かすことができます。企画段階からの協働が担保される形式と言えます。',
-  'questions': [('', '事業の検討段階から「協働」し、事業目的や役割分担の明確化、情報の共有を図ることが必要です。', ''),
-                ('', '責任の所在と分担、資源の提供、経費の負担、役割分担を実行委員会の中で取り決めておくことが必要です。', ''),
-                ('', '関係する団体は、当事者意識を持つことが必要です。', ''),
-                ('', '事業共同体が、無責任共同体にならないよう、細かいことから確認することで大切です。', '')]},
- {'key': 'form-hojo',
-  'kind': 'form',
-  'title': '補助（協働のポイント）',
-  'section': '§3-(3)-③',
-  'description': '市が補助金規則・要綱などに基づき、市民団体の組織運営や市民団体の行う公益事業に対して財政的支援を行う事業形態です。',
-  'questions': [('',
-                 '事業主体は補助を受ける市民団体の側ですが、補助されるという立場から行政との対等性を失う可能性と、補助金に頼り、行政に依存する体質になると自主性が失われる可能性があるため、期限設定など自立を促す工夫も必要です。',
-                 ''),
-                ('', '補助は、組織運営・事業実施のいずれにしても、市民団体に対する有効な支援ですが、自立・自主性の観点からも検討しなくてはなりません。', ''),
-                ('', '補助の透明性、公平性を確保するため、補助基準や期間、選定方法、事業内容や成果の情報公開などについて、明確にしておくことが大切です。', ''),
-                ('', '補助を受ける団体の固定化や行政の過剰な関与によって、市民団体の自立性、自主性を損なうことのないよう配慮します。', '')]},
- {'key': 'form-jigyo_kyoryoku',
-  'kind': 'form',
-  'title': '事業協力（協働のポイント）',
-  'section': '§3-(3)-④',
-  'description': '市、市民団体が役割分担のもとに、事業を協力して行う形態です。その形態としては、情報提供や人的協力、物品提供、技術・ノウハウ提供、広報協力、施設提供等様々です。',
-  'questions': [('', '必要に応じて、取組みの目的、役割分担、責任分担、経費分担、有効期限などの項目を取り決めた協定書を締結するなど、事前の合意が必要です。', ''),
-                ('',
-                 '名義後援は、市民団体の社会的信用を高め、公益的活動の一つのシンボルともなるので、協働として行う場合も。行政と団体が協議することを大切にしていきます。',
-                 ''),
-                ('',
-                 '名義後援にあっても、市民団体に対して行政の特権を付与するという姿勢ではなく、目的の共有や対等性という協働の原則を踏まえて行うことが必要です。',
-                 '')]},
- {'key': 'form-koen',
-  'kind': 'form',
-  'title': '後援（協働のポイント）',
-  'section': '§3-(3)-④',
-  'description': '「後援」は、市民が実施する事業に対する関心や社会的信頼を高めるため、市が名目的に参加するものです。その事業内容が後援にふさわしいかどうかの見極めが必要になります。',
-  'questions': [('', '必要に応じて、取組みの目的、役割分担、責任分担、経費分担、有効期限などの項目を取り決めた協定書を締結するなど、事前の合意が必要です。', ''),
-                ('',
-                 '名義後援は、市民団体の社会的信用を高め、公益的活動の一つのシンボルともなるので、協働として行う場合も。行政と団体が協議することを大切にしていきます。',
-                 ''),
-                ('',
-                 '名義後援にあっても、市民団体に対して行政の特権を付与するという姿勢ではなく、目的の共有や対等性という協働の原則を踏まえて行うことが必要です。',
-                 '')]},
- {'key': 'form-kyogikai',
-  'kind': 'form',
-  'title': '協議会・審議会（協働のポイント）',
-  'section': '§3-(3)-⑤',
-  'description': '「協議会」は、特定施策の推進又は、事業実施の可否や実施内容・方法を討議するために組織されています。\n'
-                 '\n'
-                 '市が設置する「審議会」は条例等に基づき諮問・答申する、あるいは建議・報告するために組織されたものです。こうした各種の委員会に委員として参加し、意見提言することも協働の一つの形態と言えます。',
-  'questions': [('', '会議が形骸化しないように、実効性のある結論を出すことに市も委員も貢献していく必要があります。', '')]},
- {'key': 'form-other',
-  'kind': 'form',
-  'title': 'その他の協働（協働のポイント）',
-  'section': '§3-(3)-⑥',
-  'description': '市民団体と市の様々な関係性の中で、協働の可能性が存在しています。しかし、既存の業務で団体と関係を持つ業務の全てが「協働」ではありません。\n'
-                 '\n'
-                 '団体との関係のあり方、団体に対する態度や考え方が「協働」の視点でない限り、それは、協働ではありません。したがって、これまでの仕事を協働の視点で見直すと言うことが、「協働」を進めると言うこととなります。',
-  'questions': [('', '協働の精神を理解し、ダメな理由を探すのではなく、どうしたらできるのかを考えることが協働型職員の資質です。', ''),
-                ('', 'NPOや市民団体の名の下に、協働を利権・特権としてとらえることは適切ではありません。', '')]},
- {'key': 'verification',
-  'kind': 'verification',
-  'title': '協働の検証項目例',
-  'section': '§3-(1)-③',
-  'description': '協働を推進するにあたっては、常に「協働」について検証を行う必要があります。具体的には、「目的設定の妥当性」、「協働の妥当性」、「協働形態の妥当性」、「協働相手の妥当性」、「事業成果の把握」が問われます。',
-  'questions': [('目的設定の妥当性', '目的は明確で公益性があったか', ''),
-                ('目的設定の妥当性', '目的は相互のミッションと整合したか', ''),
-                ('目的設定の妥当性', '目的意識と方法は共有されたのか', ''),
-                ('協働の妥当性', '双方の特性はいかされたか', ''),
-                ('協働の妥当性', '役割分担は適切だったのか', ''),
-                ('協働形態の妥当性', '適切な形態だったのか', ''),
-                ('協働相手の妥当性', '選定方法は公開されたか', ''),
-                ('協働相手の妥当性', '選定基準と方法は適切だったか', ''),
-                ('事業成果の把握', '事業の成果、目標の達成度はどうか', ''),
-                ('事業成果の把握', '資金や人材は適切に使われたか', '')]},
- {'key': 'capability',
-  'kind': 'capability',
-  'title': '市民団体の力量',
-  'section': '§3-(1)-②',
-  'description': '新しい団体などでは、「類似事業の経験」、「メンバーの資格や免許」、「各種研修・講習等の参加・受講」、「指導者・講師」、「団体役員」など、多様な経験を幅広く評価していく必要があります。',
-  'questions': [('', '活動内容、活動実績', ''),
-                ('', '事業の遂行能力', ''),
-                ('', '事業目的を達成するための適性や企画力', ''),
-                ('', '組織体制、組織運営(財政状況等)', '')]}]
+CITY_FILE = Path(__file__).resolve().parent.parent / "cities" / "abashiri.toml"
+
+
+def city_file() -> dict:
+    return tomllib.loads(CITY_FILE.read_text(encoding="utf-8"))
+
+
+def checklists(city: dict) -> list[dict]:
+    """The checklists of the file, a form's key made from its form as the loader does."""
+    result = []
+    for data in city["checklists"]:
+        key = f"form-{data['form']}" if data["kind"] == "form" else data["key"]
+        result.append({**data, "key": key})
+    return result
 
 
 def load(apps, schema_editor):
     Checklist = apps.get_model("guideline", "Checklist")
     ChecklistVersion = apps.get_model("guideline", "ChecklistVersion")
     Question = apps.get_model("guideline", "Question")
-    for order, data in enumerate(CHECKLISTS, start=1):
+    for order, data in enumerate(checklists(city_file()), start=1):
         checklist, created = Checklist.objects.get_or_create(
             key=data["key"],
             defaults={
                 "kind": data["kind"],
                 "title": data["title"],
-                "section": data["section"],
-                "description": data["description"],
+                "section": data.get("section", ""),
+                "description": data.get("description", "").strip("\n"),
                 "sort_order": order * 10,
             },
         )
@@ -166,9 +48,13 @@ def load(apps, schema_editor):
         version = ChecklistVersion.objects.create(
             checklist=checklist, number=1, note="指針（平成29年2月）より"
         )
-        for index, (group, text, help_text) in enumerate(data["questions"], start=1):
+        for index, question in enumerate(data["questions"], start=1):
             Question.objects.create(
-                version=version, order=index, group=group, text=text, help_text=help_text
+                version=version,
+                order=index,
+                group=question.get("group", ""),
+                text=question["text"].strip("\n"),
+                help_text=question.get("help", ""),
             )
 
 

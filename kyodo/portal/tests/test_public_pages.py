@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kyodo.core.demo import seed as seed_municipality
+from kyodo.guideline.tests.city_files import ABASHIRI, load
 from kyodo.portal.tests.factories import EventFactory, NewsFactory, PublicProjectFactory
 from kyodo.projects.models import ProjectStatus
 
@@ -223,6 +224,8 @@ def test_guideline_page_has_headings_lists_and_table(client):
 
 
 def test_charter_page_uses_ruby(client):
+    # The charter is the city's data, from its city file (kyodo/guideline/cities/).
+    load(ABASHIRI)
     html = client.get(reverse("portal:charter")).content.decode()
     assert "<ruby>網走市<rp>（</rp><rt>あばしりし</rt>" in html
     assert html.count("<li>") >= 5 and "新しいオホーツク文化のまち" in html

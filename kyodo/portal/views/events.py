@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kyodo.core.city import current_municipality
 from kyodo.core.wareki import format_date_with_western
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
@@ -108,12 +109,18 @@ def _council_meetings_version(request, *args, **kwargs):
     return council_selectors.public_meetings_version()
 
 
+def _calendar_name(name: str) -> str:
+    # Calendar apps list many calendars side by side: the city's name says whose this is.
+    municipality = current_municipality()
+    return f"{municipality.name} {name}" if municipality else name
+
+
 @cacheable(events_version, _council_meetings_version, kinds=(*EVENT_KINDS, "councils"))
 def events_ics(request):
     body = events_calendar(
         selectors.public_events(),
         meetings=council_selectors.public_meetings().order_by("starts_at"),
-        name=_("Kyodo collaboration portal: events"),
+        name=_calendar_name(_("Kyodo collaboration portal: events")),
         base_url=base_url(request),
     )
     return _ics_response(body, "events.ics")
@@ -127,7 +134,7 @@ def project_events_ics(request, pk):
     events = selectors.filter_events(selectors.public_events(), project_id=project.pk)
     body = events_calendar(
         events,
-        name=_("Events of %(project)s") % {"project": project.title},
+        name=_calendar_name(_("Events of %(project)s") % {"project": project.title}),
         base_url=base_url(request),
     )
     return _ics_response(body, "events.ics")

@@ -1,22 +1,29 @@
 """The portal's fixed pages: the guideline, the citizens' charter, the accessibility policy."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from kyodo.portal.guideline import guideline
+from kyodo.core.cache_versions import versions
+from kyodo.core.city import current_municipality
+from kyodo.core.templatetags.kyodo import without_ruby
+from kyodo.guideline.selectors import guideline_document
 from kyodo.portal.http import cacheable, page_meta
 
-# Bumped when the text of the static pages changes, so that browsers fetch them again.
-STATIC_VERSION = "2026-11-29.2"
+# Bumped when the templates of the static pages change, so that browsers fetch them again.
+STATIC_VERSION = "2026-12-03.1"
 
 
 def static_version(request, *args, **kwargs):
-    return STATIC_VERSION
+    # Their text is the city's (its file): loading a city file bumps the "site" version.
+    return f"{STATIC_VERSION}:{versions(('site',))[0]}"
 
 
 @cacheable(static_version, kinds=())
 def guideline_page(request):
-    data = guideline()
+    data = guideline_document()
+    if data is None:
+        raise Http404
     return render(
         request,
         "portal/guideline.html",
@@ -25,10 +32,16 @@ def guideline_page(request):
             "meta": page_meta(
                 request,
                 data["title"],
-                _("The city's guideline for staff on collaboration with citizens (2017)."),
+                _("The city's guideline for staff on collaboration with citizens."),
             ),
         },
     )
+
+
+def _charter_title() -> str:
+    municipality = current_municipality()
+    title = municipality.charter_title if municipality else ""
+    return without_ruby(title) or _("Citizen charter")
 
 
 @cacheable(static_version, kinds=())
@@ -36,7 +49,11 @@ def charter_page(request):
     return render(
         request,
         "portal/charter.html",
-        {"meta": page_meta(request, "網走市民憲章", _("The Abashiri citizens' charter (1972)."))},
+        {
+            "meta": page_meta(
+                request, _charter_title(), _("The city's citizen charter and symbols.")
+            )
+        },
     )
 
 

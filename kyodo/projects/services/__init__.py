@@ -16,6 +16,7 @@ from kyodo.projects.services.agreement import (
 )
 from kyodo.projects.services.check import (
     checkpoint_set,
+    checkpoints_set,
     project_choose_form,
     suitability_check_save,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "agreement_generate",
     "agreement_save",
     "checkpoint_set",
+    "checkpoints_set",
     "consultation_add",
     "cost_line_add",
     "cost_line_delete",

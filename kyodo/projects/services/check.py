@@ -20,6 +20,7 @@ from kyodo.projects.models import (
     SuitabilityCheck,
 )
 from kyodo.projects.services.plan import project_transition
+from kyodo.projects.suitability import verdict
 
 # --- suitability check --------------------------------------------------------------------
 
@@ -57,7 +58,10 @@ def suitability_check_save(
     if project.status == ProjectStatus.IDEA:
         project = project_transition(actor=actor, project=project, to_status="assessing")
     if decision == Decision.PROCEED:
-        project_transition(actor=actor, project=project, to_status=ProjectStatus.FORMING)
+        # A reason given for going on against the answers stays in the project's history.
+        project_transition(
+            actor=actor, project=project, to_status=ProjectStatus.FORMING, reason=reason.strip()
+        )
     elif decision == Decision.DECLINE:
         project_transition(
             actor=actor, project=project, to_status=ProjectStatus.DECLINED, reason=reason
@@ -82,10 +86,20 @@ def _decide(actor, check, questions, decision, reason) -> None:
             {"reason": _("Say why the project is not to be done by collaboration.")}
         )
     if decision == Decision.PROCEED:
-        answered = set(check.answers.values_list("question_id", flat=True))
-        if answered != set(questions):
+        given = dict(check.answers.values_list("question_id", "answer"))
+        if set(given) != set(questions):
             raise ValidationError(
                 {"decision": _("Answer every question before deciding to proceed.")}
+            )
+        # The guideline's answers count: going on against them takes a written reason.
+        if verdict(questions.values(), given).proceeding_needs_a_reason and not reason.strip():
+            raise ValidationError(
+                {
+                    "reason": _(
+                        "The answers do not all speak for collaboration: write why the "
+                        "project is to be done by collaboration all the same."
+                    )
+                }
             )
     check.decision = decision
     check.reason = reason.strip()
@@ -111,6 +125,14 @@ def project_choose_form(*, actor, project: Project, form: str) -> Project:
         project.form_version = current_version(CollaborationForm.checklist_key(form))
         project.save(update_fields=["form", "form_version", "updated_at"])
     return project
+
+
+@transaction.atomic
+def checkpoints_set(*, actor, project: Project, states: dict) -> int:
+    """Record many checkpoints at once ({question: (state, reason)}): all of them, or none."""
+    for question, (state, reason) in states.items():
+        checkpoint_set(actor=actor, project=project, question=question, state=state, reason=reason)
+    return len(states)
 
 
 @transaction.atomic

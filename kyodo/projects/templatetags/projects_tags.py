@@ -1,11 +1,15 @@
 from django import template
+from django.utils.html import format_html
 
-from kyodo.projects.selectors import next_step as _next_step
+from kyodo.projects.next_step import next_step as _next_step
 
 register = template.Library()
 
 
 @register.simple_tag
 def next_step(project) -> str:
-    """What the project needs next (uses the list's annotations: no extra query)."""
-    return _next_step(project)
+    """The project's next task as a link to where it is done (list annotations: no query)."""
+    step = _next_step(project)
+    if step is None:
+        return "—"
+    return format_html('<a href="{}">{}</a>', step.url, step.text)

@@ -9,6 +9,7 @@ from kyodo.guideline.selectors import current_version
 from kyodo.partners.tests.factories import PartnerFactory, membership
 from kyodo.projects import services
 from kyodo.projects.models import Decision, Project
+from kyodo.projects.suitability import favourable_answers
 from kyodo.projects.tests.factories import ProjectFactory
 
 
@@ -44,7 +45,7 @@ def answer_all(project, decision=Decision.PROCEED, reason=""):
     services.suitability_check_save(
         actor=None,
         project=project,
-        answers={q.pk: ("yes", "") for q in questions},
+        answers=favourable_answers(questions),
         decision=decision,
         reason=reason,
     )

@@ -72,7 +72,7 @@ def test_staff_home_lists_my_projects_with_the_next_step(persona_client, project
     response = persona_client("staff_a").get(reverse("accounts:staff_home"))
     content = response.content.decode()
     assert project.title in content
-    assert "適合性チェックを始める" in content
+    assert "協働の適否をチェックする" in content
 
 
 @pytest.mark.parametrize("persona", ["staff_b", "partner_member"])

@@ -13,8 +13,9 @@ from kyodo.core.forms import apply_service_error
 from kyodo.guideline.models import Checklist, CollaborationForm, Question
 from kyodo.guideline.selectors import current_version
 from kyodo.projects import services
-from kyodo.projects.forms import CheckpointForm, FormChoiceForm, SuitabilityForm
+from kyodo.projects.forms import CheckpointForm, CheckpointsForm, FormChoiceForm, SuitabilityForm
 from kyodo.projects.models import CheckpointConfirmation, SuitabilityCheck
+from kyodo.projects.suitability import verdict
 from kyodo.projects.views.workspace import project_view, render_workspace
 
 
@@ -51,7 +52,9 @@ def check(request, project):
             messages.success(request, _("The suitability check has been saved."))
             return redirect("projects:check", pk=project.pk)
     given = {a.question_id: a for a in existing.answers.all()} if existing else {}
-    answer_rows = [(q, given.get(q.pk)) for q in version.questions.order_by("order")]
+    questions = list(version.questions.order_by("order"))
+    answer_rows = [(q, given.get(q.pk)) for q in questions]
+    weighed = verdict(questions, {pk: answer.answer for pk, answer in given.items()})
     return render_workspace(
         request,
         project,
@@ -62,6 +65,7 @@ def check(request, project):
         strengths_version=strengths,
         can_answer_check=request.user.has_perm("projects.answer_check", project),
         answer_rows=answer_rows,
+        verdict=weighed if given else None,
     )
 
 
@@ -80,6 +84,10 @@ def _checkpoints(project) -> list:
 
 @project_view()
 def form_choice(request, project):
+    return _form_page(request, project)
+
+
+def _form_page(request, project, checkpoints_form=None):
     form = FormChoiceForm(request.POST or None, initial={"form": project.form})
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,8 +107,51 @@ def form_choice(request, project):
         for value, label in CollaborationForm.choices
     ]
     return render_workspace(
-        request, project, "form", form=form, choices=choices, checkpoints=_checkpoints(project)
+        request,
+        project,
+        "form",
+        form=form,
+        choices=choices,
+        checkpoints=_checkpoints(project),
+        checkpoints_form=checkpoints_form or _checkpoints_form(project),
     )
+
+
+def _checkpoints_form(project, data=None):
+    if not project.form_version_id:
+        return None
+    confirmations = {
+        c.question_id: c for c in CheckpointConfirmation.objects.filter(project=project)
+    }
+    return CheckpointsForm(
+        data,
+        questions=project.form_version.questions.order_by("order"),
+        confirmations=confirmations,
+    )
+
+
+@project_view("projects.decide")
+def checkpoints(request, project):
+    """All the form's checkpoints in one form; what was chosen is kept when it comes back."""
+    if request.method != "POST":
+        return redirect("projects:form", pk=project.pk)
+    form = _checkpoints_form(project, request.POST)
+    if form is None:
+        raise Http404
+    if form.is_valid():
+        try:
+            count = services.checkpoints_set(
+                actor=request.user, project=project, states=form.states()
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(count)d checkpoints have been recorded.") % {"count": count},
+            )
+            return redirect("projects:form", pk=project.pk)
+    return _form_page(request, project, checkpoints_form=form)
 
 
 @require_POST

@@ -12,6 +12,7 @@ from kyodo.core.permissions import permission_required
 from kyodo.projects import selectors, services
 from kyodo.projects.forms import ProjectFilterForm, ProjectForm
 from kyodo.projects.models import AgreedPoint, Project, ProjectStatus, StatusChange
+from kyodo.projects.next_step import next_step
 from kyodo.projects.views.workspace import MANUAL_TRANSITIONS, project_view, render_workspace
 
 
@@ -65,7 +66,7 @@ def overview(request, project):
         totals=selectors.cost_totals(project),
         participations=project.participations.select_related("partner"),
         transitions=[ProjectStatus(s) for s in MANUAL_TRANSITIONS.get(project.status, [])],
-        next_step=selectors.next_step(project),
+        next_step=next_step(project),
     )
 
 
