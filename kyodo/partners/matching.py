@@ -114,8 +114,9 @@ def _field_coverage(field_ids: set[str]) -> dict:
 def _records(partner_ids: list, issue: _Words) -> tuple[dict, dict]:
     """Per partner id: the share of the issue's words its projects' titles hold, and those
     projects (title, 年度), newest first. One query for all the partners."""
-    if not issue.kept:
+    if not partner_ids:
         return {}, {}
+    # Read even when no word of the issue is left, so that the page's queries stay the same.
     rows = (
         Partner.projects.through.objects.filter(partner_id__in=partner_ids)
         .order_by("-project__fiscal_year_from", "project__title")
