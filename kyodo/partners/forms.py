@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.forms import EmailAddressField, FuriganaField, PhoneNumberField, PostalCodeField
+from kyodo.partners.import_check import MODE_NEW, MODE_UPDATE
 from kyodo.partners.models import ActivityField, AttachmentKind, Partner, PartnerType
 from kyodo.partners.selectors import accounts_named_by_id, duplicate_partners, users_with_email
 from kyodo.partners.services.profiles import EDITABLE_FIELDS
@@ -139,6 +140,26 @@ class ImportForm(forms.Form):
             "column headings of the export."
         ),
     )
+    mode = forms.ChoiceField(
+        label=_("What the rows do"),
+        choices=[
+            (MODE_NEW, _("Register every row as a new partner")),
+            (
+                MODE_UPDATE,
+                _(
+                    "Update registered partners (found by the ID column of an export, else by "
+                    "name and furigana); register the other rows as new"
+                ),
+            ),
+        ],
+        initial=MODE_NEW,
+        widget=forms.RadioSelect,
+        # Not marked ※必須: a missing choice means the first, as the radio buttons show.
+        required=False,
+    )
+
+    def clean_mode(self):
+        return self.cleaned_data["mode"] or MODE_NEW
 
 
 class TaxonomyItemForm(forms.Form):

@@ -191,6 +191,7 @@ class PartnerImport(KyodoModel):
     total = models.PositiveIntegerField(default=0)
     processed = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True)
 
     class Meta:

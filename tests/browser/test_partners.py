@@ -83,14 +83,19 @@ def test_coordinator_pages_are_accessible(page, demo_data, login, assert_accessi
     sheet.write_bytes("名称,種別,代表者\n新しい会,町内会,山田\n,宇宙団体,\n".encode("cp932"))
     page.locator("input[type=file]").set_input_files(str(sheet))
     page.get_by_role("button", name="ファイルを確認する").click()
-    expect(page.get_by_role("table")).to_contain_text("種別「宇宙団体」は登録されていません")
+    # Which rows will be saved and which will not (issue 17-7), in their own tables.
+    expect(page.get_by_text("1行を登録します。")).to_be_visible()
+    expect(page.get_by_role("table", name="登録されない行")).to_contain_text(
+        "種別「宇宙団体」は登録されていません"
+    )
+    expect(page.get_by_role("table", name="新しく登録する団体（1件）")).to_contain_text("新しい会")
     assert_accessible(page)
     sheet.write_bytes("名称,種別,代表者\n新しい会,町内会,山田\n".encode("cp932"))
     page.goto("/partners/import/")
     page.locator("input[type=file]").set_input_files(str(sheet))
     page.get_by_role("button", name="ファイルを確認する").click()
     assert_accessible(page)
-    page.get_by_role("button", name="1件の団体を登録する").click()
+    page.get_by_role("button", name="1行を登録する").click()
     expect(page.get_by_text("1件の団体を登録しました")).to_be_visible()
     page.reload()
     assert_accessible(page)

@@ -55,3 +55,20 @@ def test_home_on_a_phone(phone_page, demo_data, assert_accessible):
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     assert_accessible(phone_page)
+
+
+def test_search_results_and_directory_filters_on_a_phone(phone_page, demo_data, assert_accessible):
+    """Issue 17-10: each result's type, date and marked excerpt; the directory's filters."""
+    phone_page.goto("/portal/search/?q=清掃")
+    first = phone_page.locator(".search-results > li").first
+    expect(first.locator(".search-result__kind")).to_be_visible()
+    expect(phone_page.locator(".search-result__excerpt mark").first).to_contain_text("清掃")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(phone_page)
+    phone_page.goto("/portal/partners/")
+    phone_page.get_by_label("活動地域").fill("網走")
+    phone_page.get_by_role("button", name="表示する").click()
+    expect(phone_page).to_have_url(re.compile(r"area=%E7%B6%B2%E8%B5%B0|area=網走"))
+    expect(phone_page.get_by_label("活動地域")).to_have_value("網走")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(phone_page)

@@ -364,13 +364,17 @@ def explain(
 
 
 def word_matches(
-    queryset: models.QuerySet, query: str, *, audience: str = PUBLIC
+    queryset: models.QuerySet, query: str, *, audience: str = PUBLIC, words=None
 ) -> dict[str, set]:
-    """For each word of `query` (long units), the ids of the objects holding it."""
+    """For each word of `query` (long units), the ids of the objects holding it.
+
+    `words`, if given, are the (already normalised) words to look up instead of the query's:
+    matching passes the query's content words only (`tokens.content_words`).
+    """
     return {
         word: {
             hit.object_id
             for hit in _ranked(queryset, [word], "all", ranked=False, audience=audience).hits
         }
-        for word in display_words(query)
+        for word in (display_words(query) if words is None else words)
     }

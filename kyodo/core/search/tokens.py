@@ -64,3 +64,21 @@ def unique_words(text: str) -> list[str]:
 def display_words(text: str) -> list[str]:
     """The distinct long units of a query: what a person would call its words."""
     return list(dict.fromkeys(_form(morpheme) for morpheme in _morphemes(text)))
+
+
+# Words that say nothing about what a text is about, by part of speech: suffixes (〜向け,
+# 〜さん), prefixes, pronouns, adnominals, conjunctions, interjections, and verbs and
+# adjectives that only support another word (居る, 為る, 無い). Used where words are shown as
+# reasons (matching), not for the index: a search for 「する」 still finds what holds it.
+_FUNCTION_POS = frozenset({"接尾辞", "接頭辞", "代名詞", "連体詞", "接続詞", "感動詞"})
+
+
+def content_words(text: str) -> list[str]:
+    """The distinct long units of `text` that carry meaning (see `_FUNCTION_POS`)."""
+    kept = []
+    for morpheme in _morphemes(text):
+        pos = morpheme.part_of_speech()
+        if pos[0] in _FUNCTION_POS or pos[1] == "非自立可能":
+            continue
+        kept.append(_form(morpheme))
+    return list(dict.fromkeys(kept))

@@ -136,3 +136,23 @@ def test_a_deadline_reads_with_its_hour_in_japan_time():
     assert Template("{{ d|wareki_datetime }}").render(Context({"d": date(2026, 12, 8)})) == (
         "令和8年12月8日"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # As partner lists kept in Excel write them (issue 17-7).
+        ("H27.4.1", date(2015, 4, 1)),
+        ("Ｈ２７．４．１", date(2015, 4, 1)),
+        ("h27.4.1", date(2015, 4, 1)),
+        ("令和2年4月1日", date(2020, 4, 1)),
+        ("平成27年4月1日", date(2015, 4, 1)),
+        ("令和元年5月1日", date(2019, 5, 1)),
+        ("S60/3/31", date(1985, 3, 31)),
+        ("2015/4/1", date(2015, 4, 1)),
+        ("平成27年2月30日", None),
+        ("そのうち", None),
+    ],
+)
+def test_parse_date_reads_the_forms_offices_type(text, expected):
+    assert wareki.parse_date(text) == expected

@@ -12,6 +12,7 @@ from kyodo.partners.services.imports import (
     partner_import_confirm,
     partner_import_preview,
     partner_import_run,
+    rows_to_save,
 )
 from kyodo.partners.services.members import (
     CITY_ROLES,
@@ -48,4 +49,5 @@ __all__ = [
     "partner_membership_remove",
     "partner_type_save",
     "partner_update",
+    "rows_to_save",
 ]

@@ -87,7 +87,7 @@ def test_valid_import_in_each_format(coordinator, filename, data):
     check_imported()
 
 
-def test_invalid_rows_are_listed_in_japanese_and_nothing_is_saved(coordinator):
+def test_invalid_rows_are_listed_in_japanese_and_only_good_rows_are_saved(coordinator):
     rows = [
         GOOD[0],
         ["", "", "ボランティア団体", "", "", "", "", "", "", "", ""],
@@ -112,6 +112,16 @@ def test_invalid_rows_are_listed_in_japanese_and_nothing_is_saved(coordinator):
         assert heading in errors[4]
     assert "宇宙団体" in errors[4]
     assert "2回" in errors[5]
+    assert Partner.objects.count() == 0  # checking saves nothing
+    services.partner_import_confirm(actor=coordinator, partner_import=preview)
+    assert list(Partner.objects.values_list("name", flat=True)) == ["網走防災の会"]
+
+
+def test_a_file_with_no_good_row_cannot_be_saved(coordinator):
+    rows = [["", "", "ボランティア団体", "", "", "", "", "", "", "", ""]]
+    preview = services.partner_import_preview(
+        actor=coordinator, filename="名簿.csv", data=csv_bytes(rows)
+    )
     with pytest.raises(Exception, match="保存できません"):
         services.partner_import_confirm(actor=coordinator, partner_import=preview)
     assert Partner.objects.count() == 0
@@ -194,7 +204,8 @@ def test_import_pages_show_row_errors(persona_client):
         reverse("partners:import"), {"file": SimpleUploadedFile("名簿.csv", csv_bytes(rows))}
     )
     html = client.get(response["Location"]).content.decode()
-    assert "問題のある行" in html and "種別「宇宙団体」は登録されていません" in html
+    assert "登録されない行" in html and "種別「宇宙団体」は登録されていません" in html
+    assert "確認済み" not in html  # the status word never sits above the problems
     response = client.post(
         reverse("partners:import"), {"file": SimpleUploadedFile("名簿.pdf", b"%PDF")}
     )
@@ -235,8 +246,8 @@ def test_public_xlsx_export_has_no_private_fields(persona_client, exported):
     )
     sheet = load_workbook(io.BytesIO(_body(response))).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0][:3] == ["名称", "フリガナ", "種別"]
-    assert len(rows) == 2 and rows[1][0] == "網走防災の会"
+    assert rows[0][:4] == ["ID", "名称", "フリガナ", "種別"]
+    assert len(rows) == 2 and rows[1][1] == "網走防災の会"
     assert "防災" in rows[1]
     flat = str(rows)
     assert "secret@example.jp" not in flat and "秘密 花子" not in flat and "連絡" not in flat
@@ -278,7 +289,7 @@ def hostile():
 def _xlsx_rows(response):
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(_body(response))).active
-    return {row[0]: row for row in sheet.iter_rows(values_only=True)}
+    return {row[1]: row for row in sheet.iter_rows(values_only=True)}
 
 
 def test_xlsx_export_with_control_characters_and_formulas(persona_client, hostile):
@@ -296,7 +307,7 @@ def test_csv_export_neutralises_formulas(persona_client, hostile):
         reverse("partners:export"), {"format": "csv", "scope": "staff"}
     )
     rows = list(csv.reader(io.StringIO(_body(response).decode("utf-8-sig"))))
-    by_name = {row[0]: row for row in rows}
+    by_name = {row[1]: row for row in rows}
     assert "'" + FORMULA in by_name and FORMULA not in by_name
     assert "'@SUM(A1)" in by_name["'" + FORMULA]
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
@@ -343,7 +354,7 @@ def test_export_reads_in_chunks_with_queries_per_chunk_not_per_row(
     assert export_queries()[0] == large + 1
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-        assert len(rows) == 31 and all("防災" in row[6] for row in rows[1:])
+        assert len(rows) == 31 and all("防災" in row[7] for row in rows[1:])
 
 
 def test_search_export_keeps_the_search_order_across_chunks(persona_client, monkeypatch):
@@ -352,6 +363,6 @@ def test_search_export_keeps_the_search_order_across_chunks(persona_client, monk
         PartnerFactory(name=f"防災の会{n}", fields=["防災"], activity="防災" * (n + 1))
     filters = PartnerFilters(query="防災")
     ids = selectors.partners_to_export(filters)
-    names = [row[0] for row in list(transfer.export_rows(ids, include_private=False))[1:]]
+    names = [row[1] for row in list(transfer.export_rows(ids, include_private=False))[1:]]
     by_id = dict(Partner.objects.values_list("pk", "name"))
     assert names == [by_id[pk] for pk in ids] and len(names) == 5

@@ -1,5 +1,7 @@
 """Exporting the registry (Excel or CSV) and importing partners from a file, with a preview."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, StreamingHttpResponse
@@ -34,8 +36,12 @@ def export(request):
             transfer.export_xlsx_file(partners, include_private), content_type=XLSX
         )
         extension = "xlsx"
-    filename = f"partners-{label}-{stamp}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The Japanese name for people, an ASCII one for programs that cannot read RFC 6266's.
+    japanese = f"協働の主体_{'職員用' if include_private else '公開用'}_{stamp}.{extension}"
+    response["Content-Disposition"] = (
+        f'attachment; filename="partners-{label}-{stamp}.{extension}"; '
+        f"filename*=UTF-8''{quote(japanese)}"
+    )
     return response
 
 
@@ -46,13 +52,16 @@ def import_upload(request):
         upload = form.cleaned_data["file"]
         try:
             partner_import = services.partner_import_preview(
-                actor=request.user, filename=upload.name, data=upload.read()
+                actor=request.user,
+                filename=upload.name,
+                data=upload.read(),
+                mode=form.cleaned_data["mode"],
             )
         except transfer.ImportError_ as exc:
             form.add_error("file", str(exc))
         else:
             return redirect("partners:import_detail", import_id=partner_import.pk)
-    headings = [heading for heading, _attribute in transfer.columns(include_private=True)]
+    headings = [heading for heading, _attribute in transfer.export_columns(include_private=True)]
     return render(request, "partners/import_upload.html", {"form": form, "headings": headings})
 
 
@@ -75,14 +84,17 @@ def import_detail(request, import_id):
             messages.error(request, " ".join(exc.messages))
         return redirect("partners:import_detail", import_id=partner_import.pk)
     rows = partner_import.rows
+    good = services.rows_to_save(partner_import)
     return render(
         request,
         "partners/import_detail.html",
         {
             "partner_import": partner_import,
             "error_rows": [row for row in rows if row["errors"]],
-            "warning_rows": [row for row in rows if row.get("warnings")],
-            "preview_rows": rows[:20],
+            "warning_rows": [row for row in good if row.get("warnings")],
+            "new_rows": [row for row in good if not row.get("partner_id")],
+            "update_rows": [row for row in good if row.get("partner_id")],
+            "good_count": len(good),
             "has_errors": services.import_has_errors(partner_import),
         },
     )

@@ -238,6 +238,20 @@ def test_accessibility_page_states_target_scope_and_tests(client):
 
 
 @pytest.mark.usefixtures("no_page_cache")
+def test_accessibility_page_gives_the_office_phone_and_a_form(client):
+    """Issue 17-10: the city's own contact (its data, not typed in the page) and a form."""
+    from kyodo.core.models import Municipality
+
+    seed_municipality()
+    city = Municipality.objects.current()
+    city.contact = "協働推進課\n電話 0000-00-1234（平日8時30分〜17時15分）"
+    city.save()
+    html = client.get(reverse("portal:accessibility")).content.decode()
+    assert "電話 0000-00-1234" in html
+    assert f'<a href="{reverse("voices:opinion_new")}">' in html
+
+
+@pytest.mark.usefixtures("no_page_cache")
 # News: ETag (one index lookup), one page of items with their projects, the municipality.
 # Events: the same plus, after each change, the newest change and the longest event span
 # (cached until the next change) that bound the upcoming-events index scan.

@@ -187,7 +187,7 @@ def test_bad_parameters_give_400(client, sample):
 
 def test_search_groups_results_by_type_and_keeps_private_items_out(client, sample):
     response = client.get(reverse("portal:search"), {"q": "流氷"})
-    groups = {group.key: group.items for group in response.context["groups"]}
+    groups = {group.key: [e.obj for e in group.items] for group in response.context["groups"]}
     assert groups["projects"] == [sample["project"]]
     assert groups["events"] == [sample["event"]]
     assert groups["news"] == [sample["news"]]
@@ -208,7 +208,7 @@ def test_search_handles_odd_queries(client, sample, query):
 
 def test_mixed_width_query_finds_the_event(client, sample):
     response = client.get(reverse("portal:search"), {"q": "流氷ｳｫｰｸ"})
-    groups = {group.key: group.items for group in response.context["groups"]}
+    groups = {group.key: [e.obj for e in group.items] for group in response.context["groups"]}
     assert groups["events"] == [sample["event"]]
 
 

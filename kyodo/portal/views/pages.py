@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from kyodo.core.cache_versions import versions
@@ -11,7 +12,7 @@ from kyodo.guideline.selectors import guideline_document
 from kyodo.portal.http import cacheable, page_meta
 
 # Bumped when the templates of the static pages change, so that browsers fetch them again.
-STATIC_VERSION = "2026-12-03.1"
+STATIC_VERSION = "2026-12-03.2"
 
 
 def static_version(request, *args, **kwargs):
@@ -57,16 +58,29 @@ def charter_page(request):
     )
 
 
+def _contact_form_url() -> str | None:
+    """The public opinion form, where anyone can write to the office (issue 17-10).
+
+    Looked up by name, not imported: the portal does not depend on the voices app, and the
+    policy page says only what this installation offers.
+    """
+    try:
+        return reverse("voices:opinion_new")
+    except NoReverseMatch:
+        return None
+
+
 @cacheable(static_version, kinds=())
 def accessibility_page(request):
     return render(
         request,
         "portal/accessibility.html",
         {
+            "contact_form_url": _contact_form_url(),
             "meta": page_meta(
                 request,
                 _("Web accessibility policy"),
                 _("Our accessibility target (JIS X 8341-3:2016 AA), its scope and test results."),
-            )
+            ),
         },
     )

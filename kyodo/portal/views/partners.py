@@ -5,9 +5,11 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kyodo.core.normalize import nfkc
+from kyodo.partners.models import ActivityField, PartnerType
 from kyodo.partners.selectors import public_partners, public_representation
 from kyodo.portal import selectors
-from kyodo.portal.http import cacheable, page_meta, stamp
+from kyodo.portal.http import cacheable, choice_param, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.selectors import public_projects
 
@@ -16,19 +18,54 @@ def _partners_version(request, *args, **kwargs):
     return stamp(public_partners())
 
 
+# Longest area words people type (「潮見地区」, 「市内全域」); a longer one finds nothing anyway.
+AREA_CHARS = 50
+
+
 @cacheable(_partners_version, kinds=("partners",))
 def partner_list(request):
-    page = page_of(request, public_partners().order_by("name_kana", "name"))
+    """The directory, filtered by type, field of activity and area (issue 17-10).
+
+    The area is looked for in what the partner says it serves (`area_served`), never in its
+    address, which is private.
+    """
+    types = list(PartnerType.objects.order_by("sort_order", "name").values_list("pk", "name"))
+    fields = list(ActivityField.objects.order_by("sort_order", "name").values_list("pk", "name"))
+    partner_type = choice_param(
+        request, "type", choices=("", *(str(pk) for pk, _name in types)), default=""
+    )
+    field = choice_param(
+        request, "field", choices=("", *(str(pk) for pk, _name in fields)), default=""
+    )
+    area = " ".join(nfkc(request.GET.get("area", "")).split())[:AREA_CHARS]
+    queryset = public_partners()
+    if partner_type:
+        queryset = queryset.filter(partner_type_id=partner_type)
+    if field:
+        queryset = queryset.filter(fields__pk=field)
+    if area:
+        queryset = queryset.filter(area_served__icontains=area)
+    page = page_of(request, queryset.order_by("name_kana", "name"))
+    query = {
+        key: value
+        for key, value in (("type", partner_type), ("field", field), ("area", area))
+        if value
+    }
     return render(
         request,
         "portal/public/partner_list.html",
         {
             "page_obj": page,
+            "types": [(str(pk), name) for pk, name in types],
+            "fields": [(str(pk), name) for pk, name in fields],
+            "chosen": {"type": partner_type, "field": field, "area": area},
+            "filtered": bool(query),
+            "extra_query": urlencode(query),
             "meta": page_meta(
                 request,
                 _("Partner directory"),
                 _("Organisations that work with the city and agreed to be listed."),
-                query=urlencode(page_query(page)),
+                query=urlencode({**query, **page_query(page)}),
             ),
         },
     )

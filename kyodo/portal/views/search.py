@@ -23,7 +23,7 @@ from kyodo.engagement.selectors import (
     public_trainings,
 )
 from kyodo.partners.selectors import public_partners
-from kyodo.portal import selectors
+from kyodo.portal import search_results, selectors
 from kyodo.portal.http import SEARCH_KINDS, page_meta
 from kyodo.portal.views.calls import next_deadline
 from kyodo.projects.selectors import public_projects
@@ -106,9 +106,13 @@ def _found_ids(query: str, sources) -> dict:
 
 
 def search_groups(query: str) -> list[ResultGroup]:
-    """Public projects, events, news, calls and partners matching every word of `query`."""
+    """Public projects, events, news, calls and partners matching every word of `query`.
+
+    Items of the portal's own groups are `search_results.Entry` (type, date, marked excerpt).
+    """
     sources = _sources()
     found = _found_ids(query, sources)
+    terms = search_results.search_terms(query)
     groups = []
     for key, label, queryset, plugged in sources:
         ids, total, approximate = found[key]
@@ -119,6 +123,8 @@ def search_groups(query: str) -> list[ResultGroup]:
                 (reverse(plugged.url_name, args=[item.pk]), getattr(item, plugged.title))
                 for item in items
             ]
+        else:
+            items = [search_results.entry(key, label, item, terms) for item in items]
         groups.append(ResultGroup(key, label, items, total, plugged is not None, approximate))
     return groups
 

@@ -266,7 +266,7 @@ PINNED = {
     "history": 8,
     "check": 14,
     "form": 8,
-    "partners": 24,  # matching: one index lookup per word of the project text
+    "partners": 22,  # matching: one index lookup per content word of the project text
     "roles": 9,
     "consultations": 10,
     "agreement": 14,
