@@ -18,6 +18,7 @@ from kyodo.calls.disclosure import disclosed_grants, disclosed_years
 from kyodo.calls.models import DisclosureStatus, Grant
 from kyodo.core.exports import safe_cell
 from kyodo.core.models import Municipality
+from kyodo.core.normalize import nfkc
 from kyodo.core.wareki import fiscal_year_label
 from kyodo.partners.models import Partner
 from kyodo.portal.http import cacheable, page_meta
@@ -52,7 +53,7 @@ def _year(request, years: list[int]) -> tuple[int | None, str]:
     if not raw:
         return newest, ""
     try:
-        year = int(raw.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+        year = int(nfkc(raw))
     except ValueError:
         return newest, _("Choose a fiscal year from the list.")
     if year not in years:
