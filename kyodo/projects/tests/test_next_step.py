@@ -83,6 +83,7 @@ def test_all_checkpoints_are_confirmed_in_one_form(persona_client, forming_proje
     html = response.content.decode()
     assert "このポイントが該当しない理由を入力してください。" in html
     assert not project.checkpoints.exists()  # nothing recorded while one is wrong
+    assert "協働の形態を選択してください" not in html  # the choice of form was not posted
     start = html.index(f'name="state_{questions[1].pk}" value="confirmed"')
     assert "checked" in html[start : html.index(">", start)]  # kept
 

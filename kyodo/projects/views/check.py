@@ -69,17 +69,11 @@ def check(request, project):
     )
 
 
-def _checkpoints(project) -> list:
-    confirmations = {
-        c.question_id: c
-        for c in CheckpointConfirmation.objects.filter(project=project).select_related(
-            "confirmed_by"
-        )
-    }
-    if not project.form_version_id:
-        return []
-    questions = project.form_version.questions.order_by("order")
-    return [(question, confirmations.get(question.pk)) for question in questions]
+def _confirmations(project) -> dict:
+    confirmed = CheckpointConfirmation.objects.filter(project=project).select_related(
+        "confirmed_by"
+    )
+    return {confirmation.question_id: confirmation for confirmation in confirmed}
 
 
 @project_view()
@@ -88,8 +82,10 @@ def form_choice(request, project):
 
 
 def _form_page(request, project, checkpoints_form=None):
-    form = FormChoiceForm(request.POST or None, initial={"form": project.form})
-    if request.method == "POST" and form.is_valid():
+    # A checkpoints form coming back with its errors is not a choice of form.
+    posted = request.POST if checkpoints_form is None else None
+    form = FormChoiceForm(posted or None, initial={"form": project.form})
+    if posted and form.is_valid():
         try:
             services.project_choose_form(
                 actor=request.user, project=project, form=form.cleaned_data["form"]
@@ -106,27 +102,21 @@ def _form_page(request, project, checkpoints_form=None):
         (value, label, explanations.get(CollaborationForm.checklist_key(value)))
         for value, label in CollaborationForm.choices
     ]
+    confirmations = _confirmations(project)
+    questions = (
+        list(project.form_version.questions.order_by("order")) if project.form_version_id else []
+    )
     return render_workspace(
         request,
         project,
         "form",
         form=form,
         choices=choices,
-        checkpoints=_checkpoints(project),
-        checkpoints_form=checkpoints_form or _checkpoints_form(project),
-    )
-
-
-def _checkpoints_form(project, data=None):
-    if not project.form_version_id:
-        return None
-    confirmations = {
-        c.question_id: c for c in CheckpointConfirmation.objects.filter(project=project)
-    }
-    return CheckpointsForm(
-        data,
-        questions=project.form_version.questions.order_by("order"),
-        confirmations=confirmations,
+        checkpoints=[(question, confirmations.get(question.pk)) for question in questions],
+        checkpoints_form=checkpoints_form
+        or (
+            CheckpointsForm(questions=questions, confirmations=confirmations) if questions else None
+        ),
     )
 
 
@@ -135,9 +125,10 @@ def checkpoints(request, project):
     """All the form's checkpoints in one form; what was chosen is kept when it comes back."""
     if request.method != "POST":
         return redirect("projects:form", pk=project.pk)
-    form = _checkpoints_form(project, request.POST)
-    if form is None:
+    if not project.form_version_id:
         raise Http404
+    questions = list(project.form_version.questions.order_by("order"))
+    form = CheckpointsForm(request.POST, questions=questions, confirmations=_confirmations(project))
     if form.is_valid():
         try:
             count = services.checkpoints_set(
