@@ -140,9 +140,7 @@ def _search_page(filters: PartnerFilters, number: int):
 
 def _list_rows() -> QuerySet[Partner]:
     """What a row of the staff list shows, and nothing more (a partner has some 40 columns)."""
-    return partners_for_list().only(
-        "name", "name_kana", "area_served", "partner_type__name"
-    )
+    return partners_for_list().only("name", "name_kana", "area_served", "partner_type__name")
 
 
 def partner_page(filters: PartnerFilters, page_number):
