@@ -215,11 +215,12 @@ def _exact(match: _Match, scope, ranked, limit, offset) -> tuple[list, int]:
     """Every match ranked (best first), the scope applied to each: `limit` of them and the
     number in all (a window over every match, computed before LIMIT)."""
     scope_sql, scope_params = _scope_sql(scope)
-    # OFFSET 0 keeps PostgreSQL from carrying each document's vector through the window and
-    # the sort to rank it there (at 9,000 matches the window spilled to disk: about twice the
-    # time); the ranks are computed in the scan. SQLite accepts no OFFSET without a LIMIT.
-    fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
-    hits = f"SELECT object_id, score FROM ({match.sql}) m WHERE 1 = 1{scope_sql}{fence}"
+    hits = f"SELECT object_id, score FROM ({match.sql}) m WHERE 1 = 1{scope_sql}"
+    if connection.vendor == "postgresql":
+        # OFFSET 0 keeps PostgreSQL from carrying each document's vector through the window
+        # and the sort to rank it there (9,000 matches: the window spilled to disk, twice the
+        # time); the ranks are computed in the scan.
+        hits = f"SELECT object_id, score FROM ({hits} OFFSET 0) f"
     order = " ORDER BY score DESC, object_id" if ranked else ""
     params = [*match.params, *scope_params]
     if limit is None:
