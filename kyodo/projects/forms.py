@@ -15,7 +15,6 @@ from kyodo.projects.models import (
     Agreement,
     Answer,
     CheckpointState,
-    CostBearer,
     Decision,
     PlanArea,
     ProjectStatus,
@@ -280,21 +279,52 @@ class PartnerLookupForm(forms.Form):
 
 
 class RoleLineForm(forms.Form):
+    """A line of the roles table with one field per partner (乙の役割, 丙の役割 …)."""
+
     task = forms.CharField(label=_("Task"), max_length=200)
     city_part = forms.CharField(label=_("City's part"), required=False, widget=forms.Textarea)
-    partner_part = forms.CharField(label=_("Partner's part"), required=False, widget=forms.Textarea)
     responsibility = forms.CharField(
         label=_("Responsibility"), required=False, widget=forms.Textarea
     )
+
+    def __init__(self, *args, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if parties:
+            self.fields["city_part"].label = _("%(party)s's part") % {"party": parties[0].label}
+        self.part_fields = {}
+        for party in parties[1:]:
+            name = f"part_{party.participation.pk}"
+            self.fields[name] = forms.CharField(
+                label=_("%(party)s's part") % {"party": party.label},
+                required=False,
+                widget=forms.Textarea,
+            )
+            self.part_fields[name] = str(party.participation.pk)
+        # The responsibility column comes after the parties' parts, as in the table.
+        self.order_fields(["task", "city_part", *self.part_fields, "responsibility"])
+
+    def service_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "task": data["task"],
+            "city_part": data["city_part"],
+            "responsibility": data["responsibility"],
+            "partner_parts": {pk: data[name] for name, pk in self.part_fields.items()},
+        }
 
 
 class CostLineForm(forms.Form):
     item = forms.CharField(label=_("Item"), max_length=200)
     amount = YenField(label=_("Amount (yen)"))
-    bearer = forms.ChoiceField(
-        label=_("Borne by"), choices=CostBearer.choices, widget=forms.RadioSelect
-    )
+    bearer = forms.ChoiceField(label=_("Borne by"), choices=(), widget=forms.RadioSelect)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bearer"].choices = [(party.key, party.label) for party in parties]
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
 
 
 class DateInput(forms.DateInput):

@@ -18,6 +18,7 @@ from kyodo.projects.models import (
     Project,
     SuitabilityCheck,
 )
+from kyodo.projects.parties import PARTNER_MARKS
 
 # Rows per page of the staff project list.
 PAGE_SIZE = 50
@@ -204,8 +205,16 @@ def agreement_missing(project) -> list[str]:
         missing.append(_("No form of collaboration has been chosen."))
     elif checkpoints_missing(project) > 0:
         missing.append(_("Not every checkpoint of the form has been confirmed."))
-    if not project.participations.exists():
+    partner_count = project.participations.count()
+    if not partner_count:
         missing.append(_("No partner takes part in the project yet."))
+    elif partner_count > len(PARTNER_MARKS):
+        missing.append(
+            _("An agreement names at most %(count)s partners (乙 to 癸).")
+            % {"count": len(PARTNER_MARKS)}
+        )
+    if project.cost_lines.filter(bearer=CostBearer.PARTNER, participation__isnull=True).exists():
+        missing.append(_("Some cost lines borne by a partner do not say which partner."))
     if AgreedPoint.objects.filter(project=project).unconfirmed().exists():
         missing.append(_("Some agreed points have not been confirmed by both sides."))
     agreement = Agreement.objects.filter(project=project).first()

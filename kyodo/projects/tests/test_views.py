@@ -267,9 +267,9 @@ PINNED = {
     "check": 14,
     "form": 8,
     "partners": 22,  # matching: one index lookup per content word of the project text
-    "roles": 9,
+    "roles": 10,  # the partners (one column each), lines, their parts, costs
     "consultations": 10,
-    "agreement": 14,
+    "agreement": 15,  # one: the city's model clauses of the form, offered on the page
     "edit": 8,
 }
 

@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 from kyodo.core.exports import attachment_disposition, file_name_part
 from kyodo.core.forms import apply_service_error
 from kyodo.core.locking import current_lock_version
+from kyodo.guideline.selectors import model_clauses
 from kyodo.projects import selectors, services
+from kyodo.projects.clauses import clause_initial
 from kyodo.projects.forms import AgreementForm
 from kyodo.projects.models import Agreement, AgreementDocument
 from kyodo.projects.views.workspace import project_view, render_workspace
@@ -25,6 +27,12 @@ CONTENT_TYPES = {
 def agreement(request, project):
     existing = selectors.agreement_of(project)
     initial = {"lock_version": existing.lock_version} if existing else {}
+    # A new agreement starts from the city's model clauses of its form; an existing one gets
+    # them in its empty fields on request (?clauses=1), to be read and saved like any edit.
+    clauses = model_clauses(project.form) if project.form else []
+    offer_clauses = existing is None or request.GET.get("clauses") == "1"
+    if offer_clauses:
+        initial |= clause_initial(clauses, existing)
     form = AgreementForm(request.POST or None, instance=existing, initial=initial, project=project)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -55,6 +63,8 @@ def agreement(request, project):
         agreement=existing,
         documents=documents,
         missing=selectors.agreement_missing(project) if existing else [],
+        clauses=clauses,
+        clauses_offered=offer_clauses and existing is not None,
         can_edit_agreement=request.user.has_perm("projects.edit_agreement", project),
     )
 
