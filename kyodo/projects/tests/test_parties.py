@@ -73,7 +73,7 @@ def test_parties_are_listed_the_japanese_way(marks, joined):
 
 
 def test_each_party_has_its_column_its_costs_and_its_total(three_parties):
-    project, sea, town = three_parties
+    project, _sea, _town = three_parties
     table = roles_and_costs(project, "網走市")
     assert [p.label for p in table.parties] == [
         "甲（網走市）",
@@ -94,9 +94,7 @@ def test_each_party_has_its_column_its_costs_and_its_total(three_parties):
 
 def test_a_bearer_must_be_one_of_the_projects_partners(staff_a, three_parties, new_project):
     project, _sea, _town = three_parties
-    stranger = services.participation_add(
-        actor=None, project=new_project, partner=PartnerFactory()
-    )
+    stranger = services.participation_add(actor=None, project=new_project, partner=PartnerFactory())
     for bearer in ("partner", str(stranger.pk), "nonsense", ""):
         with pytest.raises(ValidationError) as error:
             services.cost_line_add(
@@ -158,7 +156,10 @@ def test_the_word_document_names_each_party(staff_a, three_parties):
         "丙の役割",
         "責任分担",
     ]
-    assert [cell.text for cell in roles.rows[1].cells][2:4] == ["会員への呼びかけ", "回覧板での周知"]
+    assert [cell.text for cell in roles.rows[1].cells][2:4] == [
+        "会員への呼びかけ",
+        "回覧板での周知",
+    ]
     amounts = [row.cells[2].paragraphs[0] for row in costs.rows[1:]]
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in amounts)
 
@@ -183,9 +184,7 @@ def test_the_pdf_embeds_its_font_names_each_party_and_right_aligns_amounts(staff
     assert "潮見町内会（以下「丙」という。）" in text
     assert "乙丙" not in text
     fonts = [
-        font.get_object()
-        for page in reader.pages
-        for font in page["/Resources"]["/Font"].values()
+        font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()
     ]
     descriptors = [
         descendant.get_object()["/FontDescriptor"]
@@ -202,10 +201,15 @@ def test_the_pdf_embeds_its_font_names_each_party_and_right_aligns_amounts(staff
 
 
 def test_the_roles_page_has_a_column_and_a_field_per_partner(persona_client, three_parties):
-    project, sea, town = three_parties
+    project, _sea, town = three_parties
     client = persona_client("partner_member")
     content = client.get(reverse("projects:roles", args=[project.pk])).content.decode()
-    for text in ("丙（潮見町内会）の役割", "回覧板での周知", "丙（潮見町内会）の負担額 計", "1,234,567"):
+    for text in (
+        "丙（潮見町内会）の役割",
+        "回覧板での周知",
+        "丙（潮見町内会）の負担額 計",
+        "1,234,567",
+    ):
         assert text in content, text
     assert f'name="role-part_{town.pk}"' in content
     assert f'value="{town.pk}"' in content  # a bearer to choose in the cost form
