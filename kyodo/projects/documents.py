@@ -75,7 +75,7 @@ def agreement_data(agreement) -> AgreementData:
         (
             p.mark,
             p.name,
-            agreement.partner_signatory if i == 0 else p.participation.partner.representative,
+            agreement.partner_signatory if i == 0 else other_signatory(p.participation),
         )
         for i, p in enumerate(partners)
     ]
@@ -88,6 +88,11 @@ def agreement_data(agreement) -> AgreementData:
         dated=f"{format_date(agreement.valid_from)}",
         signatories=signatories,
     )
+
+
+def other_signatory(participation) -> str:
+    """Who signs for 丙 and later partners: as named on the agreement, else the representative."""
+    return participation.signatory or participation.partner.representative
 
 
 def _project_articles(project, table: RolesAndCosts, everyone: str) -> list[Article]:

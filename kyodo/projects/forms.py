@@ -12,14 +12,12 @@ from kyodo.core.wareki import fiscal_year, fiscal_year_label
 from kyodo.guideline.models import CollaborationForm
 from kyodo.partners.models import Partner
 from kyodo.projects.models import (
-    Agreement,
     Answer,
     CheckpointState,
     Decision,
     PlanArea,
     ProjectStatus,
 )
-from kyodo.projects.services.agreement import AGREEMENT_FIELDS
 from kyodo.projects.suitability import AGAINST, verdict
 
 
@@ -278,55 +276,6 @@ class PartnerLookupForm(forms.Form):
     )
 
 
-class RoleLineForm(forms.Form):
-    """A line of the roles table with one field per partner (乙の役割, 丙の役割 …)."""
-
-    task = forms.CharField(label=_("Task"), max_length=200)
-    city_part = forms.CharField(label=_("City's part"), required=False, widget=forms.Textarea)
-    responsibility = forms.CharField(
-        label=_("Responsibility"), required=False, widget=forms.Textarea
-    )
-
-    def __init__(self, *args, parties=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        if parties:
-            self.fields["city_part"].label = _("%(party)s's part") % {"party": parties[0].label}
-        self.part_fields = {}
-        for party in parties[1:]:
-            name = f"part_{party.participation.pk}"
-            self.fields[name] = forms.CharField(
-                label=_("%(party)s's part") % {"party": party.label},
-                required=False,
-                widget=forms.Textarea,
-            )
-            self.part_fields[name] = str(party.participation.pk)
-        # The responsibility column comes after the parties' parts, as in the table.
-        self.order_fields(["task", "city_part", *self.part_fields, "responsibility"])
-
-    def service_data(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "task": data["task"],
-            "city_part": data["city_part"],
-            "responsibility": data["responsibility"],
-            "partner_parts": {pk: data[name] for name, pk in self.part_fields.items()},
-        }
-
-
-class CostLineForm(forms.Form):
-    item = forms.CharField(label=_("Item"), max_length=200)
-    amount = YenField(label=_("Amount (yen)"))
-    bearer = forms.ChoiceField(label=_("Borne by"), choices=(), widget=forms.RadioSelect)
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
-
-    def __init__(self, *args, parties=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["bearer"].choices = [(party.key, party.label) for party in parties]
-
-    def service_data(self) -> dict:
-        return dict(self.cleaned_data)
-
-
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -351,39 +300,3 @@ class ConsultationForm(forms.Form):
 
     def point_lines(self) -> list[str]:
         return [line for line in self.cleaned_data["points"].splitlines() if line.strip()]
-
-
-class AgreementForm(forms.ModelForm):
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        model = Agreement
-        fields = list(AGREEMENT_FIELDS)
-        widgets = {
-            "valid_from": DateInput,
-            "valid_until": DateInput,
-            "term_end": DateInput,
-            "confidentiality": forms.Textarea,
-            "personal_data": forms.Textarea,
-            "rights": forms.Textarea,
-            "trouble": forms.Textarea,
-            "other_clauses": forms.Textarea,
-        }
-
-    def __init__(self, *args, project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.project = project
-        if project.form == CollaborationForm.ITAKU:
-            self.fields["confidentiality"].required = True
-            self.fields["personal_data"].required = True
-        if project.form == CollaborationForm.HOJO:
-            self.fields["term_end"].required = True
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("valid_from"), data.get("valid_until")
-        if start and end and end < start:
-            self.add_error(
-                "valid_until", _("The end of the validity period cannot be before its start.")
-            )
-        return data

@@ -124,6 +124,9 @@ class Participation(KyodoModel):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participations")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="participations")
     role = models.CharField(_("role in the project"), max_length=200, blank=True)
+    # Who signs the agreement for this partner when it is 丙 or later (乙 signs as
+    # Agreement.partner_signatory); empty: the registry's representative.
+    signatory = models.CharField(_("signatory of the agreement"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:

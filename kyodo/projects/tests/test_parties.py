@@ -237,6 +237,48 @@ def _field(response, name: str) -> str:
     return match.group(1).strip()
 
 
+def test_each_partner_after_the_first_has_its_own_signatory(persona_client, three_parties):
+    project, _sea, town = three_parties
+    client = persona_client("staff_a")
+    url = reverse("projects:agreement", args=[project.pk])
+    content = client.get(url).content.decode()
+    labels = ("甲（網走市）の記名者", "乙（網走の海を守る会）の記名者", "丙（潮見町内会）の記名者")
+    for label in labels:
+        assert label in content, label
+    assert 'value="会長 潮見 太郎"' in content  # the registry's representative to start from
+    form = {
+        "kind": "kyotei",
+        "valid_from": "2026-05-01",
+        "valid_until": "2027-03-31",
+        "city_signatory": "網走市長",
+        "partner_signatory": "会長 浜辺 守",
+        f"signatory_{town.pk}": "  ",
+        "confidentiality": "",
+        "personal_data": "",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 200  # 丙's signatory is required, and what was typed stays
+    assert "丙（潮見町内会）の記名者を入力してください" in response.content.decode()
+    assert 'value="会長 浜辺 守"' in response.content.decode()
+    form[f"signatory_{town.pk}"] = "副会長 潮見 花子"
+    assert client.post(url, form).status_code == 302
+    town.refresh_from_db()
+    assert town.signatory == "副会長 潮見 花子"
+    agreement = project.agreement
+    document = services.agreement_generate(actor=None, agreement=agreement)
+    text = _docx_text(Document(BytesIO(bytes(document.docx))))
+    assert "副会長 潮見 花子" in text and "会長 潮見 太郎" not in text
+    with pytest.raises(ValidationError):
+        services.agreement_save(
+            actor=None,
+            project=project,
+            lock_version=agreement.lock_version,
+            other_signatories={"00000000-0000-0000-0000-000000000000": "誰か"},
+            **{f: getattr(agreement, f) for f in ("valid_from", "valid_until", "city_signatory")},
+            partner_signatory="会長",
+        )
+
+
 def test_the_agreement_starts_from_the_citys_model_clauses(persona_client, project):
     services.project_choose_form(actor=None, project=project, form="itaku")
     client = persona_client("staff_a")

@@ -269,7 +269,7 @@ PINNED = {
     "partners": 22,  # matching: one index lookup per content word of the project text
     "roles": 10,  # the partners (one column each), lines, their parts, costs
     "consultations": 10,
-    "agreement": 15,  # one: the city's model clauses of the form, offered on the page
+    "agreement": 16,  # the model clauses of the form, and the partners (a signatory each)
     "edit": 8,
 }
 

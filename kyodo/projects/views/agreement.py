@@ -12,9 +12,11 @@ from kyodo.core.forms import apply_service_error
 from kyodo.core.locking import current_lock_version
 from kyodo.guideline.selectors import model_clauses
 from kyodo.projects import selectors, services
+from kyodo.projects.agreement_forms import AgreementForm
 from kyodo.projects.clauses import clause_initial
-from kyodo.projects.forms import AgreementForm
 from kyodo.projects.models import Agreement, AgreementDocument
+from kyodo.projects.parties import CITY_MARK, Party, partner_parties
+from kyodo.projects.views.roles import city_name
 from kyodo.projects.views.workspace import project_view, render_workspace
 
 CONTENT_TYPES = {
@@ -33,7 +35,13 @@ def agreement(request, project):
     offer_clauses = existing is None or request.GET.get("clauses") == "1"
     if offer_clauses:
         initial |= clause_initial(clauses, existing)
-    form = AgreementForm(request.POST or None, instance=existing, initial=initial, project=project)
+    parties = [
+        Party(CITY_MARK, city_name(request)),
+        *partner_parties(project),
+    ]
+    form = AgreementForm(
+        request.POST or None, instance=existing, initial=initial, project=project, parties=parties
+    )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
@@ -41,6 +49,7 @@ def agreement(request, project):
                 actor=request.user,
                 project=project,
                 lock_version=form.cleaned_data.get("lock_version"),
+                other_signatories=form.other_signatories(),
                 **data,
             )
         except ValidationError as error:

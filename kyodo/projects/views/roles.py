@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from kyodo.core.city import request_municipality
 from kyodo.core.forms import apply_service_error
 from kyodo.projects import services
-from kyodo.projects.forms import CostLineForm, RoleLineForm
+from kyodo.projects.agreement_forms import CostLineForm, RoleLineForm
 from kyodo.projects.models import CostLine, RoleLine
 from kyodo.projects.parties import roles_and_costs
 from kyodo.projects.views.workspace import project_view, render_workspace
