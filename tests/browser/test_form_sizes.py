@@ -17,7 +17,7 @@ CONTROL_SIZE = 24
 # The minimum target of the design system (and WCAG 2.5.5's 44 CSS px).
 TARGET = 44
 
-MEASURE = """() => {
+MEASURE = """({field, control, target}) => {
   const visible = (el) => el.offsetParent !== null && el.getBoundingClientRect().height > 0;
   const name = (el) => `${el.tagName.toLowerCase()}#${el.id || el.name}`;
   const fields = [...document.querySelectorAll(
@@ -25,7 +25,7 @@ MEASURE = """() => {
     '[type="hidden"], [type="submit"]), [role="search"] select'
   )].filter(visible);
   const low = fields
-    .filter((el) => el.getBoundingClientRect().height < %(field)s)
+    .filter((el) => el.getBoundingClientRect().height < field)
     .map((el) => `${name(el)} ${el.getBoundingClientRect().height.toFixed(0)}px`);
   const controls = [...document.querySelectorAll('input[type="radio"], input[type="checkbox"]')]
     .filter(visible);
@@ -38,12 +38,13 @@ MEASURE = """() => {
       top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
       left = Math.min(left, r.left); right = Math.max(right, r.right);
     }
-    if (box.height < %(control)s || bottom - top < %(target)s || right - left < %(target)s) {
+    if (box.height < control || bottom - top < target || right - left < target) {
       small.push(`${name(el)} ${box.height.toFixed(0)}px, target ${(bottom - top).toFixed(0)}px`);
     }
   }
   return {fields: fields.length, controls: controls.length, low, small};
-}""" % {"field": FIELD_HEIGHT, "control": CONTROL_SIZE, "target": TARGET}
+}"""
+LIMITS = {"field": FIELD_HEIGHT, "control": CONTROL_SIZE, "target": TARGET}
 
 
 def crawl(page, origin, start, problems, counts):
@@ -56,7 +57,7 @@ def crawl(page, origin, start, problems, counts):
         response = page.goto(path)
         if response is None or "text/html" not in response.headers.get("content-type", ""):
             continue
-        found = page.evaluate(MEASURE)
+        found = page.evaluate(MEASURE, LIMITS)
         counts["fields"] += found["fields"]
         counts["controls"] += found["controls"]
         problems += [f"{path}: field under 48 px: {x}" for x in found["low"]]
@@ -86,6 +87,6 @@ def test_the_form_choice_radio_is_a_large_target(page, demo_data, login):
         pytest.skip("no sample project without a form")
     login("coordinator")
     page.goto(f"/projects/{project.pk}/form/")
-    found = page.evaluate(MEASURE)
+    found = page.evaluate(MEASURE, LIMITS)
     assert found["controls"] > 0 or page.locator(".form-choice").count() == 0
     assert not found["small"], found["small"]
