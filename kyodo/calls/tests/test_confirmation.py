@@ -277,3 +277,24 @@ def test_a_submitted_application_goes_back_to_its_page(draft, partner_member, cl
     client.force_login(partner_member)
     response = client.get(reverse("calls:application_confirm", args=[draft.pk]))
     assert response["Location"] == reverse("calls:application_detail", args=[draft.pk])
+
+
+def test_the_confirmation_page_costs_the_same_queries_with_more_files(
+    draft, partner_member, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(partner_member)
+    url = reverse("calls:application_confirm", args=[draft.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    one = queries()
+    for number in range(4):
+        pdf = SimpleUploadedFile(f"資料{number}.pdf", sample_pdf(), content_type="application/pdf")
+        services.attachment_add(actor=partner_member, application=draft, upload=pdf)
+    assert queries() == one
