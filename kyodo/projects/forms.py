@@ -196,24 +196,6 @@ class FormChoiceForm(forms.Form):
     )
 
 
-class CheckpointForm(forms.Form):
-    state = forms.ChoiceField(
-        label=_("Checkpoint"), choices=CheckpointState.choices, widget=forms.RadioSelect
-    )
-    reason = forms.CharField(
-        label=_("Reason, if not applicable"), required=False, widget=forms.TextInput
-    )
-
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("state") == CheckpointState.NOT_APPLICABLE
-            and not data.get("reason", "").strip()
-        ):
-            self.add_error("reason", _("Say why this checkpoint does not apply."))
-        return data
-
-
 class CheckpointsForm(forms.Form):
     """Every checkpoint of the chosen form in one form: confirmed, or not applicable with why."""
 
