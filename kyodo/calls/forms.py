@@ -153,6 +153,9 @@ class ApplicationForm(forms.Form):
         required=False,
         help_text=_("PDF, Word (.docx), Excel (.xlsx), JPEG or PNG, up to 10 MB."),
     )
+    # The version of the draft the form was opened at: a save based on an older one (another
+    # window, another member) is refused rather than overwriting it.
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, organisations=None, fixed_partner=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,6 +163,26 @@ class ApplicationForm(forms.Form):
             del self.fields["partner"]
         else:
             self.fields["partner"].queryset = organisations
+
+    def answers(self, application, attachments) -> list[dict]:
+        """Every answer of the saved `application` as {label, text, files}, in the form's order
+        and with its labels, for the confirmation page: amounts in yen, files by name."""
+        values = {name: getattr(application, name, None) for name in self.fields}
+        values["partner"] = application.partner.name
+        if application.budget_amount is not None:
+            values["budget_amount"] = _("%(amount)s yen") % {
+                "amount": f"{application.budget_amount:,}"
+            }
+        answers = []
+        for name, field in self.fields.items():
+            if name == "lock_version":
+                continue
+            if name == "attachment":
+                files = [a.original_name for a in attachments]
+                answers.append({"label": _("attachments"), "text": "", "files": files})
+            else:
+                answers.append({"label": field.label, "text": values[name] or "", "files": []})
+        return answers
 
 
 class ConflictForm(forms.Form):

@@ -177,6 +177,10 @@ class Application(KyodoModel):
         _("receipt number"), max_length=20, unique=True, null=True, blank=True
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Raised by every change of the draft (its text and its attachments): the edit form and
+    # the confirmation page carry the version they showed, so a submission is of what was
+    # confirmed and a save never silently overwrites another window's (kyodo.core.locking).
+    lock_version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("mine/", views.my_applications, name="my_applications"),
     path("<uuid:pk>/apply/", views.application_new, name="application_new"),
     path("applications/<uuid:pk>/", views.application_detail, name="application_detail"),
+    path("applications/<uuid:pk>/confirm/", views.application_confirm, name="application_confirm"),
     path("attachments/<uuid:pk>/", views.attachment_download, name="attachment_download"),
     path("attachments/<uuid:pk>/delete/", views.attachment_delete, name="attachment_delete"),
     # Coordinators

@@ -19,5 +19,12 @@ def current_municipality() -> Municipality | None:
     return Municipality.objects.current()
 
 
+def request_municipality(request) -> Municipality | None:
+    """The city for this request, read once however many views and templates ask."""
+    if not hasattr(request, "_kyodo_municipality"):
+        request._kyodo_municipality = current_municipality()
+    return request._kyodo_municipality
+
+
 def municipality_changed() -> None:
     bump("site")

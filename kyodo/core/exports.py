@@ -19,7 +19,10 @@ def safe_cell(value):
     if not isinstance(value, str):
         return value
     # Cleaned first: a dropped control character must not uncover a formula start ("\x00\t=").
-    value = printable_text(value)
+    # A printable string holds no control character, line end or surrogate: nothing to clean
+    # (the C test is ten times cheaper than the three substitutions, for 100,000-row exports).
+    if not value.isprintable():
+        value = printable_text(value)
     # Cleaning turns a leading CR into a line feed, which spreadsheets skip as well.
     if value.startswith((*FORMULA_STARTS, "\n")):
         value = "'" + value

@@ -13,6 +13,7 @@ urlpatterns = [
     path("export/", views.export, name="export"),
     path("import/", views.import_upload, name="import"),
     path("import/<uuid:import_id>/", views.import_detail, name="import_detail"),
+    path("import/<uuid:import_id>/status/", views.import_status, name="import_status"),
     path("taxonomy/", views.taxonomy, name="taxonomy"),
     path("taxonomy/<str:kind>/<uuid:item_id>/", views.taxonomy_edit, name="taxonomy_edit"),
     path("<uuid:partner_id>/", views.partner_detail, name="detail"),

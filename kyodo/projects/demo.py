@@ -17,6 +17,7 @@ from kyodo.partners.models import Partner, PartnerType
 from kyodo.partners.services import partner_create, partner_membership_add
 from kyodo.projects import services
 from kyodo.projects.models import CheckpointState, Decision, PlanArea, Project
+from kyodo.projects.parties import PARTNER_MARKS, join_marks
 from kyodo.projects.suitability import favourable_answers
 
 PLAN_AREAS = import_module("kyodo.projects.migrations.0003_plan_areas").AREAS
@@ -77,25 +78,37 @@ def _choose_form(project, form: str) -> Project:
 
 
 def _workspace(project, partners):
-    for partner, role in partners:
+    """Each partner with its role, its own part of the roles table and, for the last, a cost."""
+    participations = [
         services.participation_add(actor=None, project=project, partner=partner, role=role)
+        for partner, role in partners
+    ]
     services.role_line_add(
         actor=None,
         project=project,
         task="参加者の募集と受付",
         city_part="広報誌・ウェブサイトでの周知",
-        partner_part="会員への呼びかけ、当日の受付",
+        partner_parts={
+            p.pk: part
+            for p, part in zip(participations, ("当日の受付", "会員への呼びかけ"), strict=False)
+        },
         responsibility="募集要項の内容は市が、当日の運営は団体が責任を負う",
     )
     services.cost_line_add(
         actor=None, project=project, item="消耗品費（ごみ袋・軍手）", amount=48000, bearer="city"
     )
     services.cost_line_add(
-        actor=None, project=project, item="ボランティア保険料", amount=12600, bearer="partner"
+        actor=None,
+        project=project,
+        item="ボランティア保険料",
+        amount=12600,
+        bearer=str(participations[-1].pk),
     )
 
 
 def _agreed(project, city_signatory, partner_signatory):
+    # 「甲、乙及び丙」 for a project with two partners: each party named, never 「甲乙」.
+    everyone = join_marks(["甲", *PARTNER_MARKS[: project.participations.count()]])
     consultation = services.consultation_add(
         actor=None,
         project=project,
@@ -114,8 +127,11 @@ def _agreed(project, city_signatory, partner_signatory):
         kind="kyotei",
         valid_from=date(2026, 5, 1),
         valid_until=date(2027, 3, 31),
-        rights="活動の記録写真その他の成果物に係る権利は、甲乙が共有する。",
-        trouble="事故その他のトラブルが発生したときは、甲乙が協議し、原因を究明して対策を講じる。",
+        rights=f"活動の記録写真その他の成果物に係る権利は、{everyone}が共有する。",
+        trouble=(
+            f"事故その他のトラブルが発生したときは、{everyone}が協議し、"
+            "原因を究明して対策を講じる。"
+        ),
         city_signatory="網走市長",
         partner_signatory=partner_signatory,
     )

@@ -17,20 +17,15 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kyodo.core.models import Municipality
+from kyodo.core.pdf_font import japanese_font
 from kyodo.core.wareki import format_date
 from kyodo.guideline.models import CollaborationForm
-from kyodo.projects.models import CostBearer
+from kyodo.projects.parties import RolesAndCosts, join_marks, roles_and_costs
 
-# 甲 is the city; the partners follow in this order.
-PARTY_MARKS = ["乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"]
 WORD_FONT = "游明朝"
-PDF_FONT = "HeiseiMin-W3"
-PDF_BOLD_FONT = "HeiseiKakuGo-W5"
 
 
 @dataclass
@@ -38,6 +33,10 @@ class Article:
     heading: str
     body: list[str] = field(default_factory=list)
     table: list[list[str]] | None = None
+    # Columns of the table that hold amounts: right-aligned, as offices expect figures.
+    amount_columns: tuple[int, ...] = ()
+    # Relative widths of the table's columns (the PDF spreads them over the text width).
+    widths: tuple[int, ...] = ()
 
 
 @dataclass
@@ -59,37 +58,44 @@ def agreement_data(agreement) -> AgreementData:
     project = agreement.project
     municipality = Municipality.objects.current()
     city = municipality.name if municipality else "市"
-    partners = [p.partner for p in project.participations.select_related("partner")]
-    # More partners than marks is not a real case; they would be left out of the preamble.
-    marks = PARTY_MARKS[: len(partners)]
-    pairs = list(zip(partners, marks, strict=False))
-    names = "、".join(f"{p.name}（以下「{m}」という。）" for p, m in pairs)
+    table = roles_and_costs(project, city)
+    partners = table.partners
+    names = "、".join(f"{p.name}（以下「{p.mark}」という。）" for p in partners)
+    everyone = join_marks([p.mark for p in table.parties])  # 甲、乙及び丙
     kind = agreement.get_kind_display()
     preamble = (
         f"{city}（以下「甲」という。）と{names}は、「{project.title}」（以下「本事業」という。）を"
         f"協働して実施するため、次のとおり{kind}を締結する。"
     )
-    others = "".join(marks)
-    count = len(partners) + 1
     closing = (
-        f"この{kind}の締結を証するため、本書{count}通を作成し、各当事者記名押印の上、"
-        "各自1通を保有する。"
+        f"この{kind}の締結を証するため、本書{len(table.parties)}通を作成し、"
+        f"{everyone}が記名押印の上、各自1通を保有する。"
     )
     signatories = [("甲", city, agreement.city_signatory)] + [
-        (m, p.name, agreement.partner_signatory if i == 0 else p.representative)
-        for i, (p, m) in enumerate(pairs)
+        (
+            p.mark,
+            p.name,
+            agreement.partner_signatory if i == 0 else other_signatory(p.participation),
+        )
+        for i, p in enumerate(partners)
     ]
     return AgreementData(
         title=f"{project.title}に関する{kind}",
         preamble=preamble,
-        articles=_project_articles(project, others) + _term_articles(agreement, kind, others),
+        articles=_project_articles(project, table, everyone)
+        + _term_articles(agreement, kind, everyone),
         closing=closing,
         dated=f"{format_date(agreement.valid_from)}",
         signatories=signatories,
     )
 
 
-def _project_articles(project, others: str) -> list[Article]:
+def other_signatory(participation) -> str:
+    """Who signs for 丙 and later partners: as named on the agreement, else the representative."""
+    return participation.signatory or participation.partner.representative
+
+
+def _project_articles(project, table: RolesAndCosts, everyone: str) -> list[Article]:
     """Purpose, local issue, form, roles and costs: what the workspace agreed."""
     articles = [Article("目的", [project.purpose or project.title])]
     if project.local_issue:
@@ -97,22 +103,24 @@ def _project_articles(project, others: str) -> list[Article]:
     if project.form:
         form = CollaborationForm(project.form).label
         articles.append(Article("協働の形態", [f"本事業は、{form}により実施する。"]))
-    roles = [["項目", "甲の役割", f"{others}の役割", "責任分担"]] + [
-        [line.task, line.city_part, line.partner_part, line.responsibility]
-        for line in project.role_lines.all()
+    # One column per party: 甲の役割, 乙の役割, 丙の役割 …
+    roles = [["項目", *(f"{p.mark}の役割" for p in table.parties), "責任分担"]] + [
+        [row.line.task, row.line.city_part, *row.parts, row.line.responsibility]
+        for row in table.role_rows
     ]
     articles.append(
         Article(
             "役割分担及び責任分担",
-            ["甲及び" + others + "の役割分担及び責任分担は、次のとおりとする。"],
+            [f"{everyone}の役割分担及び責任分担は、次のとおりとする。"],
             roles,
+            widths=(3, *(4 for _ in table.parties), 4),
         )
     )
-    articles.append(_cost_article(project, others))
+    articles.append(_cost_article(table))
     return articles
 
 
-def _term_articles(agreement, kind: str, others: str) -> list[Article]:
+def _term_articles(agreement, kind: str, everyone: str) -> list[Article]:
     """Validity, the subsidy term and the clauses of the agreement itself."""
     validity = f"{format_date(agreement.valid_from)}から{format_date(agreement.valid_until)}まで"
     articles = [Article("有効期間", [f"この{kind}の有効期間は、{validity}とする。"])]
@@ -138,23 +146,29 @@ def _term_articles(agreement, kind: str, others: str) -> list[Article]:
     articles.append(
         Article(
             "協議",
-            [f"この{kind}に定めのない事項又は疑義が生じた事項は、甲及び{others}が協議して定める。"],
+            [f"この{kind}に定めのない事項又は疑義が生じた事項は、{everyone}が協議して定める。"],
         )
     )
     return articles
 
 
-def _cost_article(project, others: str) -> Article:
-    lines = list(project.cost_lines.all())
-    table = [["費目", "負担者", "金額", "備考"]]
-    totals = {CostBearer.CITY: 0, CostBearer.PARTNER: 0}
-    for line in lines:
-        bearer = "甲" if line.bearer == CostBearer.CITY else others
-        totals[line.bearer] += line.amount
-        table.append([line.item, bearer, _yen(line.amount), line.note])
-    table.append(["甲の負担額 計", "甲", _yen(totals[CostBearer.CITY]), ""])
-    table.append([f"{others}の負担額 計", others, _yen(totals[CostBearer.PARTNER]), ""])
-    return Article("経費分担", ["本事業に要する経費の分担は、次のとおりとする。"], table)
+def _cost_article(table: RolesAndCosts) -> Article:
+    rows = [["費目", "負担者", "金額", "備考"]]
+    for row in table.cost_rows:
+        bearer = row.party.mark if row.party else "（未定）"
+        rows.append([row.line.item, bearer, _yen(row.line.amount), row.line.note])
+    for party, amount in table.totals:
+        rows.append([f"{party.mark}の負担額 計", party.mark, _yen(amount), ""])
+    if table.unassigned:
+        rows.append(["負担者未定 計", "（未定）", _yen(table.unassigned), ""])
+    rows.append(["合計", "", _yen(table.total), ""])
+    return Article(
+        "経費分担",
+        ["本事業に要する経費の分担は、次のとおりとする。"],
+        rows,
+        amount_columns=(2,),
+        widths=(4, 3, 4, 5),
+    )
 
 
 # --- Word -----------------------------------------------------------------------------------
@@ -187,7 +201,7 @@ def render_docx(data: AgreementData) -> bytes:
             prefix = f"第{number}条　" if index == 0 else "　"
             document.add_paragraph(prefix + text)
         if article.table:
-            _docx_table(document, article.table)
+            _docx_table(document, article)
     document.add_paragraph(data.closing).paragraph_format.space_before = Pt(12)
     dated = document.add_paragraph(data.dated)
     dated.paragraph_format.space_before = Pt(12)
@@ -199,37 +213,31 @@ def render_docx(data: AgreementData) -> bytes:
     return buffer.getvalue()
 
 
-def _docx_table(document, rows: list[list[str]]) -> None:
+def _docx_table(document, article: Article) -> None:
+    rows = article.table
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     # table.cell(r, c) rescans the whole grid each time (quadratic); walk the rows once.
     for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-        for cell, value in zip(row.cells, values, strict=True):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             cell.text = value
-            if r == 0 and cell.paragraphs[0].runs:
-                cell.paragraphs[0].runs[0].bold = True
+            paragraph = cell.paragraphs[0]
+            if r == 0 and paragraph.runs:
+                paragraph.runs[0].bold = True
+            elif c in article.amount_columns:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     document.add_paragraph()
 
 
 # --- PDF ------------------------------------------------------------------------------------
 
 
-def _register_fonts() -> None:
-    # The CID fonts are built into reportlab (Adobe-Japan1): no font files on the server.
-    for name in (PDF_FONT, PDF_BOLD_FONT):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(UnicodeCIDFont(name))
-
-
 def render_pdf(data: AgreementData) -> bytes:
-    _register_fonts()
-    body = ParagraphStyle("body", fontName=PDF_FONT, fontSize=10.5, leading=17, wordWrap="CJK")
-    cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=14)
-    heading = ParagraphStyle("heading", parent=body, fontName=PDF_BOLD_FONT, spaceBefore=6)
-    title = ParagraphStyle(
-        "title", parent=body, fontName=PDF_BOLD_FONT, fontSize=16, leading=24, alignment=TA_CENTER
-    )
+    font = japanese_font()
+    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=17, wordWrap="CJK")
+    heading = ParagraphStyle("heading", parent=body, fontSize=11, spaceBefore=6)
+    title = ParagraphStyle("title", parent=body, fontSize=16, leading=24, alignment=TA_CENTER)
     right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
     story = [Paragraph(data.title, title), Spacer(1, 8 * mm), Paragraph(data.preamble, body)]
     for number, article in enumerate(data.articles, start=1):
@@ -238,7 +246,7 @@ def render_pdf(data: AgreementData) -> bytes:
             prefix = f"第{number}条　" if index == 0 else "　"
             story.append(Paragraph(_escape(prefix + text), body))
         if article.table:
-            story.append(_pdf_table(article.table, cell))
+            story.append(_pdf_table(article, body))
     story += [Spacer(1, 6 * mm), Paragraph(data.closing, body), Spacer(1, 4 * mm)]
     story.append(Paragraph(data.dated, body))
     for mark, organisation, signatory in data.signatories:
@@ -262,9 +270,22 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _pdf_table(rows: list[list[str]], style: ParagraphStyle) -> Table:
-    data = [[Paragraph(_escape(value), style) for value in row] for row in rows]
-    table = Table(data, colWidths=[40 * mm, 35 * mm, 40 * mm, 45 * mm], repeatRows=1)
+TEXT_WIDTH = 160 * mm  # A4 less the 25 mm margins
+
+
+def _pdf_table(article: Article, body: ParagraphStyle) -> Table:
+    cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=14)
+    amount = ParagraphStyle("amount", parent=cell, alignment=TA_RIGHT)
+    data = [
+        [
+            Paragraph(_escape(value), amount if r and c in article.amount_columns else cell)
+            for c, value in enumerate(row)
+        ]
+        for r, row in enumerate(article.table)
+    ]
+    widths = article.widths or tuple(1 for _ in article.table[0])
+    unit = TEXT_WIDTH / sum(widths)
+    table = Table(data, colWidths=[w * unit for w in widths], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

@@ -12,15 +12,12 @@ from kyodo.core.wareki import fiscal_year, fiscal_year_label
 from kyodo.guideline.models import CollaborationForm
 from kyodo.partners.models import Partner
 from kyodo.projects.models import (
-    Agreement,
     Answer,
     CheckpointState,
-    CostBearer,
     Decision,
     PlanArea,
     ProjectStatus,
 )
-from kyodo.projects.services.agreement import AGREEMENT_FIELDS
 from kyodo.projects.suitability import AGAINST, verdict
 
 
@@ -199,24 +196,6 @@ class FormChoiceForm(forms.Form):
     )
 
 
-class CheckpointForm(forms.Form):
-    state = forms.ChoiceField(
-        label=_("Checkpoint"), choices=CheckpointState.choices, widget=forms.RadioSelect
-    )
-    reason = forms.CharField(
-        label=_("Reason, if not applicable"), required=False, widget=forms.TextInput
-    )
-
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("state") == CheckpointState.NOT_APPLICABLE
-            and not data.get("reason", "").strip()
-        ):
-            self.add_error("reason", _("Say why this checkpoint does not apply."))
-        return data
-
-
 class CheckpointsForm(forms.Form):
     """Every checkpoint of the chosen form in one form: confirmed, or not applicable with why."""
 
@@ -279,24 +258,6 @@ class PartnerLookupForm(forms.Form):
     )
 
 
-class RoleLineForm(forms.Form):
-    task = forms.CharField(label=_("Task"), max_length=200)
-    city_part = forms.CharField(label=_("City's part"), required=False, widget=forms.Textarea)
-    partner_part = forms.CharField(label=_("Partner's part"), required=False, widget=forms.Textarea)
-    responsibility = forms.CharField(
-        label=_("Responsibility"), required=False, widget=forms.Textarea
-    )
-
-
-class CostLineForm(forms.Form):
-    item = forms.CharField(label=_("Item"), max_length=200)
-    amount = YenField(label=_("Amount (yen)"))
-    bearer = forms.ChoiceField(
-        label=_("Borne by"), choices=CostBearer.choices, widget=forms.RadioSelect
-    )
-    note = forms.CharField(label=_("Note"), max_length=300, required=False)
-
-
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -321,39 +282,3 @@ class ConsultationForm(forms.Form):
 
     def point_lines(self) -> list[str]:
         return [line for line in self.cleaned_data["points"].splitlines() if line.strip()]
-
-
-class AgreementForm(forms.ModelForm):
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        model = Agreement
-        fields = list(AGREEMENT_FIELDS)
-        widgets = {
-            "valid_from": DateInput,
-            "valid_until": DateInput,
-            "term_end": DateInput,
-            "confidentiality": forms.Textarea,
-            "personal_data": forms.Textarea,
-            "rights": forms.Textarea,
-            "trouble": forms.Textarea,
-            "other_clauses": forms.Textarea,
-        }
-
-    def __init__(self, *args, project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.project = project
-        if project.form == CollaborationForm.ITAKU:
-            self.fields["confidentiality"].required = True
-            self.fields["personal_data"].required = True
-        if project.form == CollaborationForm.HOJO:
-            self.fields["term_end"].required = True
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("valid_from"), data.get("valid_until")
-        if start and end and end < start:
-            self.add_error(
-                "valid_until", _("The end of the validity period cannot be before its start.")
-            )
-        return data

@@ -124,6 +124,9 @@ class Participation(KyodoModel):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participations")
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="participations")
     role = models.CharField(_("role in the project"), max_length=200, blank=True)
+    # Who signs the agreement for this partner when it is 丙 or later (乙 signs as
+    # Agreement.partner_signatory); empty: the registry's representative.
+    signatory = models.CharField(_("signatory of the agreement"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -234,12 +237,29 @@ class RoleLine(KyodoModel):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="role_lines")
     task = models.CharField(_("task"), max_length=200)
     city_part = models.TextField(_("city's part"), blank=True)
-    partner_part = models.TextField(_("partner's part"), blank=True)
     responsibility = models.TextField(_("responsibility"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["created_at"]
+
+
+class RolePart(KyodoModel):
+    """One partner's part in a line of the roles table: 乙, 丙 … each have their own column."""
+
+    role_line = models.ForeignKey(RoleLine, on_delete=models.CASCADE, related_name="parts")
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="role_parts"
+    )
+    text = models.TextField(_("partner's part"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("partner's part")
+        verbose_name_plural = _("partners' parts")
+        constraints = [
+            models.UniqueConstraint(fields=["role_line", "participation"], name="unique_role_part")
+        ]
 
 
 class CostBearer(models.TextChoices):
@@ -254,6 +274,16 @@ class CostLine(KyodoModel):
     item = models.CharField(_("item"), max_length=200)
     amount = models.PositiveBigIntegerField(_("amount (yen)"))
     bearer = models.CharField(_("borne by"), max_length=10, choices=CostBearer.choices)
+    # Which partner (乙, 丙 …) bears a partner-borne line; empty for the city's lines. PROTECT:
+    # a partner with costs to bear is not taken off the project silently.
+    participation = models.ForeignKey(
+        Participation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cost_lines",
+        verbose_name=_("partner bearing the cost"),
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
     history = HistoricalRecords()
 

@@ -18,6 +18,7 @@ from kyodo.projects.models import (
     Project,
     SuitabilityCheck,
 )
+from kyodo.projects.parties import PARTNER_MARKS
 
 # Rows per page of the staff project list.
 PAGE_SIZE = 50
@@ -199,6 +200,29 @@ def checkpoints_missing(project) -> int:
     return total - done
 
 
+def _party_gaps(project) -> list[str]:
+    """What the parties still lack: a partner, a mark, a signatory, a bearer of each cost."""
+    gaps = []
+    signing = list(
+        project.participations.order_by("created_at", "pk").values_list(
+            "signatory", "partner__representative"
+        )
+    )
+    if not signing:
+        gaps.append(_("No partner takes part in the project yet."))
+    elif len(signing) > len(PARTNER_MARKS):
+        gaps.append(
+            _("An agreement names at most %(count)s partners (乙 to 癸).")
+            % {"count": len(PARTNER_MARKS)}
+        )
+    # 乙 signs as the agreement's partner_signatory; 丙 and later need a name of their own.
+    if any(not (signatory or representative) for signatory, representative in signing[1:]):
+        gaps.append(_("A partner after the first has no signatory for the agreement."))
+    if project.cost_lines.filter(bearer=CostBearer.PARTNER, participation__isnull=True).exists():
+        gaps.append(_("Some cost lines borne by a partner do not say which partner."))
+    return gaps
+
+
 def agreement_missing(project) -> list[str]:
     """What must still be done before the agreement can be finalised (empty: ready)."""
     from kyodo.projects.services import mandatory_clause_errors
@@ -211,8 +235,7 @@ def agreement_missing(project) -> list[str]:
         missing.append(_("No form of collaboration has been chosen."))
     elif checkpoints_missing(project) > 0:
         missing.append(_("Not every checkpoint of the form has been confirmed."))
-    if not project.participations.exists():
-        missing.append(_("No partner takes part in the project yet."))
+    missing += _party_gaps(project)
     if AgreedPoint.objects.filter(project=project).unconfirmed().exists():
         missing.append(_("Some agreed points have not been confirmed by both sides."))
     agreement = Agreement.objects.filter(project=project).first()

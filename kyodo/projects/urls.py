@@ -14,7 +14,6 @@ urlpatterns = [
     path("<uuid:pk>/check/", views.check, name="check"),
     path("<uuid:pk>/form/", views.form_choice, name="form"),
     path("<uuid:pk>/form/checkpoints/", views.checkpoints, name="checkpoints"),
-    path("<uuid:pk>/form/<uuid:question_pk>/", views.checkpoint, name="checkpoint"),
     path("<uuid:pk>/partners/", views.partners, name="partners"),
     path(
         "<uuid:pk>/partners/<uuid:participation_pk>/remove/",

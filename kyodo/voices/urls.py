@@ -49,5 +49,6 @@ urlpatterns = [
     path("manage/surveys/<uuid:pk>/invite/", views.survey_invite, name="survey_invite"),
     path("manage/surveys/<uuid:pk>/export/", views.export_request, name="export_request"),
     path("manage/exports/<uuid:pk>/", views.export_status, name="export_status"),
+    path("manage/exports/<uuid:pk>/progress/", views.export_progress, name="export_progress"),
     path("manage/exports/<uuid:pk>/download/", views.export_download, name="export_download"),
 ]

@@ -110,3 +110,27 @@ def test_partner_pages_fit_a_phone(phone_page, demo_data, assert_accessible):
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     assert_accessible(phone_page)
+
+
+def test_a_large_import_shows_its_progress_without_reloading(
+    page, demo_data, login, settings, tmp_path, assert_accessible
+):
+    """The progress region is polled (data-poll) while the import runs in the background; the
+    page itself is never reloaded (a timed refresh fails WCAG 2.2.1)."""
+    from django.core.management import call_command
+
+    settings.PARTNER_IMPORT_BACKGROUND_ROWS = 1
+    login("coordinator")
+    page.goto("/partners/import/")
+    sheet = tmp_path / "名簿.csv"
+    sheet.write_bytes("名称,種別,代表者\n北の会,町内会,山田\n南の会,町内会,佐藤\n".encode("cp932"))
+    page.locator("input[type=file]").set_input_files(str(sheet))
+    page.get_by_role("button", name="ファイルを確認する").click()
+    page.get_by_role("button", name="2行を登録する").click()
+    expect(page.locator("#import-status progress")).to_be_visible()
+    assert_accessible(page)
+    page.evaluate("window.kyodoSamePage = true")
+    call_command("db_worker", batch=True, no_startup_delay=True)
+    expect(page.locator("#import-status")).to_contain_text("2件の団体を登録しました")
+    assert page.evaluate("window.kyodoSamePage === true")  # updated in place, not reloaded
+    assert_accessible(page)

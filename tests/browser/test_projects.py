@@ -99,13 +99,14 @@ def _staff_adds_partner_roles_costs(page, assert_accessible):
     page.get_by_text("役割分担の行を追加する").click()
     page.locator("#id_role-task").fill("参加者の募集")
     page.locator("#id_role-city_part").fill("広報誌での周知")
-    page.locator("#id_role-partner_part").fill("会員への呼びかけ")
+    # One field per partner: here the only one, 乙 (17-3).
+    page.get_by_label(f"乙（{PARTNER}）の役割").fill("会員への呼びかけ")
     page.locator("#id_role-responsibility").fill("当日の運営は団体が責任を負う")
     page.get_by_role("button", name="行を追加する").first.click()
     page.get_by_text("経費の行を追加する").click()
     page.locator("#id_cost-item").fill("消耗品費")
     page.locator("#id_cost-amount").fill("-5")
-    page.get_by_label("市", exact=True).check()
+    page.get_by_label("甲（網走市）", exact=True).check()
     page.get_by_role("button", name="行を追加する").last.click()
     expect(page.get_by_role("alert")).to_contain_text("0円以上")
     assert_accessible(page)
@@ -149,6 +150,9 @@ def _staff_makes_the_agreement(page, login, assert_accessible, tmp_path: Path):
     page.locator("#id_valid_until").fill("2027-03-31")
     page.locator("#id_city_signatory").fill("網走市長")
     page.locator("#id_partner_signatory").fill("会長 浜辺 守")
+    # A new agreement starts from the city's model clauses of 委託 (17-3); 守秘義務 is required.
+    expect(page.locator("#id_confidentiality")).to_have_value(re.compile("知り得た秘密"))
+    page.locator("#id_confidentiality").fill("")
     page.get_by_role("button", name="協定書を保存する").click()
     expect(page.get_by_role("alert")).to_contain_text("守秘義務")
     page.locator("#id_confidentiality").fill("乙は、知り得た秘密を他に漏らしてはならない。")
@@ -185,6 +189,46 @@ def test_from_local_issue_to_signed_agreement(page, demo_data, login, accessible
     _staff_records_consultation(page, assert_accessible)
     _partner_confirms(page, login, assert_accessible)
     _staff_makes_the_agreement(page, login, assert_accessible, tmp_path)
+
+
+def _download(page, name, tmp_path: Path) -> str:
+    with page.expect_download() as info:
+        page.get_by_role("link", name=name).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    data = path.read_bytes()
+    if path.suffix == ".docx":
+        document = Document(BytesIO(data))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    return "".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages).replace("\n", "")
+
+
+@pytest.mark.browser
+def test_an_agreement_of_three_parties(page, phone_page, demo_data, login, accessible, tmp_path):
+    """花いっぱい運動: the city, a 町内会 and a volunteer group, each named as itself (17-3)."""
+    login("staff")
+    page.goto("/projects/")
+    page.get_by_role("link", name="花いっぱい運動（市道沿い花壇の美化）").click()
+    _tab(page, "役割・経費")
+    roles = page.get_by_role("table", name="役割分担・責任分担")
+    for header in ("甲（網走市）の役割", "乙（", "丙（（サンプル）網走の海を守る会）の役割"):
+        expect(roles.locator("thead")).to_contain_text(header)
+    expect(page.locator("tfoot")).to_contain_text("丙（（サンプル）網走の海を守る会）の負担額 計")
+    accessible(page)
+    _tab(page, "協定書")
+    accessible(page)
+    for name in ("Wordファイル（第1版）", "PDF（第1版）"):
+        text = _download(page, name, tmp_path)
+        assert "甲、乙及び丙の役割分担及び責任分担" in text, name
+        assert "（以下「丙」という。）" in text, name
+        assert "乙丙" not in text and "甲乙" not in text, name
+    # The same page on a phone: the roles table scrolls inside its region, the page does not.
+    phone_page.context.add_cookies(page.context.cookies())
+    phone_page.goto(page.url.replace("agreement", "roles"))
+    expect(phone_page.get_by_role("region", name="役割分担・責任分担")).to_be_visible()
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 360
+    accessible(phone_page)
 
 
 @pytest.mark.browser

@@ -18,7 +18,7 @@ from kyodo.api.schemas import (
 from kyodo.calls.models import CallStatus
 from kyodo.calls.selectors import open_calls, public_calls, public_result, published_results
 
-router = Router(tags=["calls"])
+router = Router(tags=["公募"])
 
 
 class CallOut(Schema):
@@ -99,8 +99,11 @@ def _float(value):
 @router.get(
     "/",
     response={200: CallPage, 400: ErrorOut},
-    summary="List public open calls",
-    description="Calls that are not drafts; `state` narrows to open ones or published results.",
+    summary="公募の一覧",
+    description=(
+        "下書きを除く公募を返します。"
+        "state で受付中（open）または選定結果の公表済み（published）に絞り込めます。"
+    ),
 )
 def list_calls(request, filters: Query[CallFilters]):
     queryset = {"all": public_calls, "open": open_calls, "published": published_results}[
@@ -117,7 +120,8 @@ def _public_call(call_id):
 @router.get(
     "/{call_id}",
     response={200: CallOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One public open call",
+    summary="公募の詳細",
+    description="公開中の公募1件（目的、応募資格、上限額、締切、提出書類など）を返します。",
 )
 def get_call(request, call_id: UUID):
     return call_out(request, _public_call(call_id))
@@ -126,7 +130,11 @@ def get_call(request, call_id: UUID):
 @router.get(
     "/{call_id}/result",
     response={200: ResultOut, 400: ErrorOut, 404: ErrorOut},
-    summary="The published result of a call",
+    summary="公募の選定結果",
+    description=(
+        "公表された選定結果（選定理由、評価項目と応募ごとの平均点・合計点、選ばれた団体）を返します。"
+        "選ばれなかった応募者は「応募者A」などと表示します。"
+    ),
 )
 def get_result(request, call_id: UUID):
     call = _public_call(call_id)

@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 from kyodo.api.schemas import ErrorOut, PageOut, PageParams, one_or_404, page_url, paginate
 from kyodo.councils import selectors
 
-router = Router(tags=["councils"])
+router = Router(tags=["協議会・審議会"])
 
 
 class SharesOut(Schema):
@@ -160,7 +160,12 @@ def outcome_out(outcome) -> dict:
     }
 
 
-@router.get("/", response={200: CouncilPage, 400: ErrorOut}, summary="List public councils")
+@router.get(
+    "/",
+    response={200: CouncilPage, 400: ErrorOut},
+    summary="協議会・審議会の一覧",
+    description="公開中の協議会・審議会を、女性委員と公募委員の割合とともに返します。",
+)
 def list_councils(request, filters: Query[PageParams]):
     page = paginate(selectors.public_councils(), filters, lambda council: council)
     rows = selectors.council_rows(page["results"], day=timezone.localdate())
@@ -170,7 +175,8 @@ def list_councils(request, filters: Query[PageParams]):
 @router.get(
     "/meetings",
     response={200: MeetingPage, 400: ErrorOut},
-    summary="List public council meetings",
+    summary="協議会・審議会の会議の一覧",
+    description="公開中の会議を、公表された議事録とともに返します。",
 )
 def list_meetings(request, filters: Query[PageParams]):
     meetings = selectors.public_meetings().order_by("-starts_at")
@@ -180,7 +186,8 @@ def list_meetings(request, filters: Query[PageParams]):
 @router.get(
     "/outcomes",
     response={200: OutcomePage, 400: ErrorOut},
-    summary="List outcomes of public council meetings with the city's follow-up",
+    summary="会議の成果と市の対応の一覧",
+    description="公開中の会議で出た意見・成果と、それに対する市の対応を返します。",
 )
 def list_outcomes(request, filters: Query[PageParams]):
     return paginate(selectors.public_outcomes(), filters, outcome_out)
@@ -189,7 +196,8 @@ def list_outcomes(request, filters: Query[PageParams]):
 @router.get(
     "/{council_id}",
     response={200: CouncilDetailOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One public council with its published 委員名簿 and public meetings",
+    summary="協議会・審議会の詳細（委員名簿と公開の会議）",
+    description="協議会・審議会1件を、公表された委員名簿と公開の会議とともに返します。",
 )
 def get_council(request, council_id: UUID):
     council = one_or_404(selectors.public_councils(), council_id, "審議会等が見つかりません。")

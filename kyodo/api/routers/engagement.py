@@ -16,7 +16,7 @@ from kyodo.api.schemas import ErrorOut, PageOut, PageParams, one_or_404, page_ur
 from kyodo.engagement import selectors
 from kyodo.engagement.models import DialogueIssue
 
-router = Router(tags=["promotion measures"])
+router = Router(tags=["協働推進の取組"])
 
 
 class ActivityOut(Schema):
@@ -144,33 +144,56 @@ def _sessions():
     return selectors.public_dialogue_sessions().prefetch_related(Prefetch("issues", issues))
 
 
-@router.get("/staff-activities", response={200: ActivityPage, 400: ErrorOut})
+@router.get(
+    "/staff-activities",
+    response={200: ActivityPage, 400: ErrorOut},
+    summary="職員の地域活動の一覧",
+    description="職員本人が公開した地域活動を新しい順に返します。",
+)
 def list_staff_activities(request, params: Query[PageParams]):
     """Staff civic activities their authors published, newest first."""
     return paginate(selectors.public_activities(), params, activity_out)
 
 
-@router.get("/dialogue-sessions", response={200: DialoguePage, 400: ErrorOut})
+@router.get(
+    "/dialogue-sessions",
+    response={200: DialoguePage, 400: ErrorOut},
+    summary="対話の場の一覧",
+    description="対話の場（意見交換会など）を、出された地域課題とその対応状況とともに新しい順に返します。",
+)
 def list_dialogue_sessions(request, params: Query[PageParams]):
     """Dialogue sessions with the local issues raised and their status, newest first."""
     return paginate(_sessions(), params, lambda session: dialogue_out(request, session))
 
 
 @router.get(
-    "/dialogue-sessions/{session_id}", response={200: DialogueOut, 400: ErrorOut, 404: ErrorOut}
+    "/dialogue-sessions/{session_id}",
+    response={200: DialogueOut, 400: ErrorOut, 404: ErrorOut},
+    summary="対話の場の詳細",
+    description="対話の場1件を、出された地域課題とその対応状況とともに返します。",
 )
 def get_dialogue_session(request, session_id: UUID):
     session = one_or_404(_sessions(), session_id, "対話集会が見つかりません。")
     return dialogue_out(request, session)
 
 
-@router.get("/trainings", response={200: TrainingPage, 400: ErrorOut})
+@router.get(
+    "/trainings",
+    response={200: TrainingPage, 400: ErrorOut},
+    summary="職員研修の一覧",
+    description="市民や地域の団体が講師を務めた職員研修を新しい順に返します。",
+)
 def list_trainings(request, params: Query[PageParams]):
     """Staff trainings given by citizens and local organisations, newest first."""
     return paginate(selectors.public_trainings(), params, training_out)
 
 
-@router.get("/partnership-agreements", response={200: AgreementPage, 400: ErrorOut})
+@router.get(
+    "/partnership-agreements",
+    response={200: AgreementPage, 400: ErrorOut},
+    summary="連携協定の一覧",
+    description="市が結んだ連携協定を新しい順に返します。",
+)
 def list_agreements(request, params: Query[PageParams]):
     """The city's partnership agreements (連携協定), newest first."""
     queryset = selectors.public_agreements()
@@ -180,6 +203,8 @@ def list_agreements(request, params: Query[PageParams]):
 @router.get(
     "/partnership-agreements/{agreement_id}",
     response={200: AgreementOut, 400: ErrorOut, 404: ErrorOut},
+    summary="連携協定の詳細",
+    description="市が結んだ連携協定1件を返します。",
 )
 def get_agreement(request, agreement_id: UUID):
     agreement = one_or_404(

@@ -19,7 +19,7 @@ from kyodo.api.schemas import (
 )
 from kyodo.portal import selectors
 
-router = Router(tags=["events"])
+router = Router(tags=["イベント"])
 
 
 class ProjectRef(Schema):
@@ -83,8 +83,11 @@ def event_out(request, event) -> dict:
 @router.get(
     "/",
     response={200: EventPage, 400: ErrorOut},
-    summary="List public events",
-    description="Published events, soonest first. Filter by date range and project.",
+    summary="イベントの一覧",
+    description=(
+        "公開中のイベントを開催日の近い順に返します。"
+        "期間（date_from, date_to）と協働事業で絞り込めます。"
+    ),
 )
 def list_events(request, filters: Query[EventFilters]):
     queryset = selectors.filter_events(selectors.public_events(), **dated_filters(filters))
@@ -94,7 +97,8 @@ def list_events(request, filters: Query[EventFilters]):
 @router.get(
     "/{event_id}",
     response={200: EventOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One public event",
+    summary="イベントの詳細",
+    description="公開中のイベント1件を返します。連絡先は主催者が公開を選んだものだけです。",
 )
 def get_event(request, event_id: UUID):
     event = one_or_404(selectors.public_events(), event_id, "イベントが見つかりません。")

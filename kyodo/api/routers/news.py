@@ -20,7 +20,7 @@ from kyodo.api.schemas import (
 from kyodo.portal import selectors
 from kyodo.portal.markdown import render_markdown
 
-router = Router(tags=["news"])
+router = Router(tags=["お知らせ"])
 
 
 class NewsOut(Schema):
@@ -59,7 +59,8 @@ def news_out(request, news) -> dict:
 @router.get(
     "/{news_id}",
     response={200: NewsOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One public news item",
+    summary="お知らせの詳細",
+    description="公開中のお知らせ1件を、書かれたままの本文（Markdown）と表示用のHTMLで返します。",
 )
 def get_news(request, news_id: UUID):
     news = one_or_404(selectors.public_news(), news_id, "お知らせが見つかりません。")
@@ -69,8 +70,8 @@ def get_news(request, news_id: UUID):
 @router.get(
     "/",
     response={200: NewsPage, 400: ErrorOut},
-    summary="List public news",
-    description="Published news, newest first. Filter by publication date and project.",
+    summary="お知らせの一覧",
+    description="公開中のお知らせを新しい順に返します。公開日の期間と協働事業で絞り込めます。",
 )
 def list_news(request, filters: Query[NewsFilters]):
     queryset = selectors.filter_news(selectors.public_news(), **dated_filters(filters))

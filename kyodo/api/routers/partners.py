@@ -15,7 +15,7 @@ from kyodo.api.schemas import (
 )
 from kyodo.partners.selectors import public_partners, public_representation
 
-router = Router(tags=["partners"])
+router = Router(tags=["協働団体"])
 
 
 class PartnerOut(Schema):
@@ -52,8 +52,11 @@ def partner_out(request, partner) -> dict:
 @router.get(
     "/",
     response={200: PartnerPage, 400: ErrorOut},
-    summary="List partners that agreed to be listed",
-    description="In reading order. Filter by the name of a field of activity.",
+    summary="名簿への掲載に同意した協働団体の一覧",
+    description=(
+        "名簿への掲載に同意した協働団体をふりがな順に返します。"
+        "field で活動分野の名前により絞り込めます。"
+    ),
 )
 def list_partners(request, filters: Query[PartnerFilters]):
     queryset = public_partners().order_by("name_kana", "name")
@@ -65,7 +68,8 @@ def list_partners(request, filters: Query[PartnerFilters]):
 @router.get(
     "/{partner_id}",
     response={200: PartnerOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One listed partner",
+    summary="協働団体の詳細",
+    description="名簿への掲載に同意した協働団体1件を返します。",
 )
 def get_partner(request, partner_id: UUID):
     partner = one_or_404(public_partners(), partner_id, "団体が見つかりません。")

@@ -16,7 +16,7 @@ from kyodo.api.schemas import (
 from kyodo.cycles.selectors import public_cycle_results
 from kyodo.projects.selectors import public_projects
 
-router = Router(tags=["projects"])
+router = Router(tags=["協働事業"])
 
 
 class PartnerRef(Schema):
@@ -131,8 +131,10 @@ def result_out(result) -> dict:
 @router.get(
     "/",
     response={200: ProjectPage, 400: ErrorOut},
-    summary="List public projects",
-    description="Agreed, running and closed projects, newest first. Filter by status.",
+    summary="公開中の協働事業の一覧",
+    description=(
+        "協定締結済み・実施中・終了した協働事業を新しい順に返します。status で状態を絞り込めます。"
+    ),
 )
 def list_projects(request, filters: Query[ProjectFilters]):
     queryset = public_projects()
@@ -144,7 +146,8 @@ def list_projects(request, filters: Query[ProjectFilters]):
 @router.get(
     "/{project_id}",
     response={200: ProjectDetailOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One public project, with the results of its evaluated cycles",
+    summary="協働事業の詳細（評価済みサイクルの結果を含む）",
+    description="公開中の協働事業1件と、評価を終えたPDCAサイクルの結果（指標の目標と実績）を返します。",
 )
 def get_project(request, project_id: UUID):
     project = one_or_404(public_projects(), project_id, "協働事業が見つかりません。")

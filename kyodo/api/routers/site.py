@@ -6,7 +6,7 @@ from ninja.errors import HttpError
 from kyodo.api.schemas import ErrorOut
 from kyodo.core.city import current_municipality
 
-router = Router(tags=["site"])
+router = Router(tags=["自治体"])
 
 
 class SiteOut(Schema):
@@ -20,7 +20,12 @@ class SiteOut(Schema):
     licence: str = "CC BY 4.0"
 
 
-@router.get("/", response={200: SiteOut, 404: ErrorOut}, summary="The city publishing this data")
+@router.get(
+    "/",
+    response={200: SiteOut, 404: ErrorOut},
+    summary="データを公開している自治体",
+    description="このデータを公開している自治体の名称と全国地方公共団体コードを返します。",
+)
 def site(request):
     municipality = current_municipality()
     if municipality is None:

@@ -9,7 +9,7 @@ from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
 from kyodo.calls.disclosure import as_published, disclosed_values
 from kyodo.core.wareki import fiscal_year_label
 
-router = Router(tags=["subsidies"])
+router = Router(tags=["補助金の公開"])
 
 
 class SubsidyOut(Schema):
@@ -46,8 +46,11 @@ def subsidy_out(row: dict) -> dict:
 @router.get(
     "/",
     response={200: SubsidyPage, 400: ErrorOut},
-    summary="List disclosed subsidies",
-    description="Grants the city has disclosed, newest first; a grant not disclosed is absent.",
+    summary="公開された補助金の一覧",
+    description=(
+        "市が公開した補助金（交付先、目的、金額、年度、公募）を新しい順に返します。"
+        "公開していない補助金は含みません。"
+    ),
 )
 def list_subsidies(request, filters: Query[SubsidyFilters]):
     return paginate(disclosed_values(filters.fiscal_year), filters, subsidy_out)

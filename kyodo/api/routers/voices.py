@@ -12,7 +12,7 @@ from kyodo.voices import results
 from kyodo.voices.models import Reflection
 from kyodo.voices.selectors import closed_surveys, public_opinions
 
-router = Router(tags=["voices"])
+router = Router(tags=["市民の声"])
 
 
 class OpinionOut(Schema):
@@ -65,7 +65,8 @@ def opinion_out(request, opinion) -> dict:
 @router.get(
     "/opinions/",
     response={200: OpinionPage, 400: ErrorOut},
-    summary="List published opinions with the city's replies",
+    summary="公開された市民の意見と市の回答の一覧",
+    description="公開された意見の要旨と市の回答を返します。送った人の氏名や連絡先は含みません。",
 )
 def list_opinions(request, filters: Query[PageParams]):
     return paginate(public_opinions(), filters, lambda o: opinion_out(request, o))
@@ -74,7 +75,10 @@ def list_opinions(request, filters: Query[PageParams]):
 @router.get(
     "/opinions/{opinion_id}",
     response={200: OpinionOut, 400: ErrorOut, 404: ErrorOut},
-    summary="One published opinion with the city's reply",
+    summary="公開された市民の意見と市の回答",
+    description=(
+        "公開された意見1件の要旨と市の回答を返します。送った人の氏名や連絡先は含みません。"
+    ),
 )
 def get_opinion(request, opinion_id: UUID):
     opinion = one_or_404(public_opinions(), opinion_id, "公開された市民の声が見つかりません。")
@@ -128,7 +132,8 @@ def survey_out(request, survey) -> dict:
 @router.get(
     "/surveys/",
     response={200: SurveyPage, 400: ErrorOut},
-    summary="List closed surveys (their results are public)",
+    summary="終了したアンケートの一覧",
+    description="回答の受付を終えたアンケート（集計結果を公開しているもの）を返します。",
 )
 def list_surveys(request, filters: Query[PageParams]):
     return paginate(closed_surveys(), filters, lambda s: survey_out(request, s))
@@ -137,7 +142,10 @@ def list_surveys(request, filters: Query[PageParams]):
 @router.get(
     "/surveys/{survey_id}/results",
     response={200: ResultsOut, 400: ErrorOut, 404: ErrorOut},
-    summary="The aggregated results of a closed survey (free text is never included)",
+    summary="アンケートの集計結果",
+    description=(
+        "終了したアンケート1件の設問ごとの集計結果を返します。自由記述の回答は含みません。"
+    ),
 )
 def survey_results(request, survey_id: UUID):
     survey = one_or_404(closed_surveys(), survey_id, "締め切ったアンケートが見つかりません。")

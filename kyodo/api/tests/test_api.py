@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -105,3 +106,27 @@ def test_list_query_count_does_not_grow(client, django_assert_num_queries):
     EventFactory.create_batch(15, project=ProjectFactory())
     with django_assert_num_queries(2):
         client.get("/api/events/")
+
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def test_every_operation_is_documented_in_japanese(client):
+    """Issue 17-6: /api/docs reads in Japanese: every operation's summary, description and tags
+    (a new router that forgets them fails here)."""
+    schema = client.get("/api/openapi.json").json()
+    operations = [
+        (f"{method.upper()} {path}", op)
+        for path, methods in schema["paths"].items()
+        for method, op in methods.items()
+    ]
+    assert len(operations) >= 20
+    wrong = [
+        name
+        for name, op in operations
+        if not JAPANESE.search(op.get("summary", ""))
+        or not JAPANESE.search(op.get("description", ""))
+        or not op.get("tags")
+        or not all(JAPANESE.search(tag) for tag in op["tags"])
+    ]
+    assert wrong == []

@@ -15,6 +15,7 @@ from kyodo.calls.services.applications import (
     attachment_add,
     attachment_remove,
     receipt_number_normalize,
+    submission_problems,
 )
 from kyodo.calls.services.calls import (
     CALL_FIELDS,
@@ -79,4 +80,5 @@ __all__ = [
     "purpose_key",
     "receipt_number_normalize",
     "scores_save",
+    "submission_problems",
 ]

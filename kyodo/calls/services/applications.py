@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from kyodo.calls.rules import deadline_refusal
 from kyodo.calls.selectors import last_receipt_number
 from kyodo.calls.services.common import mail_applicant, now_or_clock, raise_if, refuse
 from kyodo.core import normalize
+from kyodo.core.locking import EditConflict, check_lock
 from kyodo.core.permissions import require_perm
 from kyodo.core.uploads import UploadPolicy, delete_file_on_commit, validate_upload
 from kyodo.core.wareki import fiscal_year
@@ -33,25 +35,44 @@ def _check_editable(actor, application: Application, now: datetime | None) -> No
     raise_if(deadline_refusal(application.call, now))
 
 
+def _bump(application: Application) -> None:
+    """A new version of the draft: what was confirmed before it is no longer what is there."""
+    application.lock_version += 1
+    application.save()
+
+
 @transaction.atomic
 def application_save_draft(
-    *, actor, call: Call, partner: Partner, now: datetime | None = None, **fields
+    *,
+    actor,
+    call: Call,
+    partner: Partner,
+    now: datetime | None = None,
+    lock_version: int | None = None,
+    **fields,
 ) -> Application:
-    """Create or update the organisation's draft (before the deadline, while not submitted)."""
+    """Create or update the organisation's draft (before the deadline, while not submitted);
+    refused if it was saved since `lock_version` (another window, another member)."""
     require_perm(actor, "calls.apply")
     require_perm(actor, "calls.apply_for", partner)
     call = Call.objects.select_for_update().get(pk=call.pk)
-    application, _created = Application.objects.get_or_create(
+    application, created = Application.objects.get_or_create(
         call=call, partner=partner, defaults={"created_by": actor}
     )
     application.call = call
     _check_editable(actor, application, now)
+    if not created:
+        check_lock(Application, application, lock_version)
+        application.refresh_from_db(fields=["lock_version"])
     for name, value in fields.items():
         if name not in APPLICATION_FIELDS:
             raise TypeError(name)
         setattr(application, name, value)
     application.full_clean()
-    application.save()
+    if created:
+        application.save()
+    else:
+        _bump(application)
     return application
 
 
@@ -72,35 +93,74 @@ def _assign_receipt_number(application: Application, when: datetime) -> None:
     raise IntegrityError("could not allocate a receipt number")
 
 
-def _check_complete(application: Application) -> None:
+def submission_problems(application: Application) -> list[ValidationError]:
+    """Why the draft cannot be submitted as it is (empty when it can): the confirmation page
+    says so before the applicant presses 「提出する」, and the submission refuses it."""
+    problems = []
     missing = [
         str(Application._meta.get_field(name).verbose_name)
         for name in ("proposal", "plan")
         if not getattr(application, name).strip()
     ]
     if missing:
-        refuse(
-            _("Fill in before submitting: %(fields)s.") % {"fields": "、".join(missing)},
-            "incomplete",
+        problems.append(
+            ValidationError(
+                _("Fill in before submitting: %(fields)s.") % {"fields": "、".join(missing)},
+                code="incomplete",
+            )
         )
     ceiling = application.call.budget_ceiling
     # A draft may go over while the group works on it; what is submitted must fit the call.
     if ceiling is not None and (application.budget_amount or 0) > ceiling:
-        refuse(
-            _(
-                "The budget of %(amount)s yen is over the call's ceiling of %(ceiling)s yen: "
-                "lower it before submitting."
+        problems.append(
+            ValidationError(
+                _(
+                    "The budget of %(amount)s yen is over the call's ceiling of %(ceiling)s "
+                    "yen: lower it before submitting."
+                )
+                % {"amount": f"{application.budget_amount:,}", "ceiling": f"{ceiling:,}"},
+                code="over_ceiling",
             )
-            % {"amount": f"{application.budget_amount:,}", "ceiling": f"{ceiling:,}"},
-            "over_ceiling",
+        )
+    return problems
+
+
+def _check_complete(application: Application) -> None:
+    problems = submission_problems(application)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _check_confirmed(actor, application: Application, confirmed_version: int | None) -> None:
+    """A person submits what they read on the confirmation page, and nothing else: the version
+    they confirmed must still be the draft's (the system, `actor=None`, may skip the page)."""
+    if confirmed_version is None:
+        if actor is not None:
+            refuse(
+                _("Check your answers on the confirmation page before submitting."),
+                "not_confirmed",
+            )
+        return
+    if int(confirmed_version) != application.lock_version:
+        raise EditConflict(
+            _(
+                "The application was changed after the confirmation page was opened (in another "
+                "window or by another member). Check the answers below again before submitting."
+            ),
+            code="conflict",
         )
 
 
 @transaction.atomic
 def application_submit(
-    *, actor, application: Application, now: datetime | None = None
+    *,
+    actor,
+    application: Application,
+    now: datetime | None = None,
+    confirmed_version: int | None = None,
 ) -> Application:
-    """Submit before the deadline (server time): gives the receipt number and mails it."""
+    """Submit before the deadline (server time) the version of the draft that was confirmed
+    (`confirmed_version`, required of a person): gives the receipt number and mails it."""
     when = now_or_clock(now)
     application = (
         Application.objects.select_for_update()
@@ -108,6 +168,7 @@ def application_submit(
         .get(pk=application.pk)
     )
     _check_editable(actor, application, when)
+    _check_confirmed(actor, application, confirmed_version)
     _check_complete(application)
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = when
@@ -129,6 +190,7 @@ def attachment_add(
     attachment = Attachment(application=application, original_name=name[-255:], size=upload.size)
     attachment.file.save(name, upload, save=False)
     attachment.save()
+    _bump(Application.objects.select_for_update().get(pk=application.pk))
     return attachment
 
 
@@ -137,6 +199,7 @@ def attachment_remove(*, actor, attachment: Attachment, now: datetime | None = N
     """Remove an attachment of a draft: the row now, the file once that is committed."""
     _check_editable(actor, attachment.application, now)
     attachment.delete()
+    _bump(Application.objects.select_for_update().get(pk=attachment.application_id))
     delete_file_on_commit(attachment.file)
 
 

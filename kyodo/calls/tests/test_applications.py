@@ -38,7 +38,7 @@ def test_submission_just_before_the_deadline_is_accepted(open_call, partner_memb
         plan="計画",
     )
     application = services.application_submit(
-        actor=partner_member, application=draft, now=just_before
+        actor=partner_member, application=draft, now=just_before, confirmed_version=1
     )
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.receipt_number == "K2026-00001"
@@ -60,7 +60,9 @@ def test_submission_just_after_the_deadline_is_refused_and_the_draft_kept(
     # 17:00:01 in Tokyo (08:00:01 UTC).
     just_after = datetime(2026, 12, 25, 8, 0, 1, tzinfo=ZoneInfo("UTC"))
     with pytest.raises(ValidationError) as excinfo:
-        services.application_submit(actor=partner_member, application=draft, now=just_after)
+        services.application_submit(
+            actor=partner_member, application=draft, now=just_after, confirmed_version=1
+        )
     assert codes(excinfo) == {"deadline_passed"}
     with pytest.raises(ValidationError):
         services.application_save_draft(
@@ -112,14 +114,18 @@ def test_the_receipt_is_mailed_only_once_the_submission_is_committed(
         pytest.raises(Abandoned),
         transaction.atomic(),
     ):
-        services.application_submit(actor=partner_member, application=draft, now=now)
+        services.application_submit(
+            actor=partner_member, application=draft, now=now, confirmed_version=1
+        )
         raise Abandoned
     assert callbacks == [] and mail.outbox == []
     draft.refresh_from_db()
     assert (draft.status, draft.receipt_number) == (ApplicationStatus.DRAFT, None)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.application_submit(actor=partner_member, application=draft, now=now)
+        services.application_submit(
+            actor=partner_member, application=draft, now=now, confirmed_version=1
+        )
     assert len(callbacks) == 1 and len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == sorted(["umi@example.jp", partner_member.email])
@@ -248,7 +254,11 @@ def test_attachments_can_be_removed_from_a_draft_only(
     )
     services.attachment_remove(actor=partner_member, attachment=removed, now=now)
     assert list(draft.attachments.all()) == [kept]
-    services.application_submit(actor=partner_member, application=draft, now=now)
+    draft.refresh_from_db()
+    assert draft.lock_version == 4  # each attachment added or removed is a new version
+    services.application_submit(
+        actor=partner_member, application=draft, now=now, confirmed_version=4
+    )
     draft.refresh_from_db()
     with pytest.raises(ValidationError):
         services.attachment_remove(actor=partner_member, attachment=kept, now=now)
@@ -309,6 +319,7 @@ def test_a_draft_is_private_to_its_organisation(open_call, partner_member, coord
             plan="計画",
         ),
         now=DEADLINE - timedelta(days=1),
+        confirmed_version=2,
     )
     assert coordinator.has_perm("calls.view_application", submitted)
     assert not UserFactory(roles=[Role.PARTNER_MEMBER]).has_perm(

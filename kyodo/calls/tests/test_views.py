@@ -215,8 +215,13 @@ def test_applying_through_the_page_keeps_the_draft_on_errors(
 
     detail = reverse("calls:application_detail", args=[application.pk])
     response = client.post(
-        detail, {"proposal": "海の清掃を提案します", "plan": "毎月", "action": "submit"}
+        detail, {"proposal": "海の清掃を提案します", "plan": "毎月", "action": "confirm"}
     )
+    confirm = reverse("calls:application_confirm", args=[application.pk])
+    assert response["Location"] == confirm
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DRAFT
+    response = client.post(confirm, {"confirmed_version": application.lock_version})
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED

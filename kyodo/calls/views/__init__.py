@@ -2,6 +2,7 @@
 the portal's: kyodo.portal.views.calls). Import from here."""
 
 from kyodo.calls.views.applications import (
+    application_confirm,
     application_detail,
     application_new,
     attachment_delete,
@@ -28,6 +29,7 @@ from kyodo.calls.views.manage import (
 )
 
 __all__ = [
+    "application_confirm",
     "application_detail",
     "application_new",
     "attachment_delete",

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from kyodo.accounts.tests.personas import PERSONAS
 from kyodo.core.search.index import search
 from kyodo.partners import selectors, services, transfer
 from kyodo.partners.models import ImportStatus, Partner, PartnerImport
@@ -185,7 +186,13 @@ def test_large_import_runs_as_a_background_task(coordinator, settings, persona_c
     partner_import.refresh_from_db()
     assert partner_import.status == ImportStatus.QUEUED
     html = client.get(reverse("partners:import_detail", args=[partner_import.pk])).content
-    assert b'http-equiv="refresh"' in html and b"<progress" in html
+    # The progress is polled by the page's script; a timed refresh only without JavaScript.
+    status_url = reverse("partners:import_status", args=[partner_import.pk])
+    assert f'data-poll="{status_url}"'.encode() in html and b"<progress" in html
+    assert b'<noscript><meta http-equiv="refresh" content="2"></noscript>' in html
+    assert html.count(b'http-equiv="refresh"') == 1
+    fragment = client.get(status_url).content
+    assert b"<progress" in fragment and b"data-poll-done" not in fragment
     assert Partner.objects.count() == 0
     call_command("db_worker", batch=True, no_startup_delay=True)
     partner_import.refresh_from_db()
@@ -195,6 +202,8 @@ def test_large_import_runs_as_a_background_task(coordinator, settings, persona_c
     html = client.get(reverse("partners:import_detail", args=[partner_import.pk])).content
     assert b'http-equiv="refresh"' not in html
     assert "60件の団体を登録しました".encode() in html
+    fragment = client.get(status_url).content
+    assert b"data-poll-done" in fragment and "60件の団体を登録しました".encode() in fragment
 
 
 def test_import_pages_show_row_errors(persona_client):
@@ -214,10 +223,23 @@ def test_import_pages_show_row_errors(persona_client):
 
 def test_another_coordinators_import_is_not_found(persona_client, coordinator):
     preview = services.partner_import_preview(actor=None, filename="名簿.csv", data=csv_bytes(GOOD))
-    response = persona_client("coordinator").get(
-        reverse("partners:import_detail", args=[preview.pk])
+    for name in ("partners:import_detail", "partners:import_status"):
+        response = persona_client("coordinator").get(reverse(name, args=[preview.pk]))
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_importing_coordinator_polls_the_progress(persona, persona_client, coordinator):
+    preview = services.partner_import_preview(
+        actor=coordinator, filename="名簿.csv", data=csv_bytes(GOOD)
     )
-    assert response.status_code == 404
+    response = persona_client(persona).get(reverse("partners:import_status", args=[preview.pk]))
+    if persona == "coordinator":
+        assert response.status_code == 200
+    elif persona == "anonymous":
+        assert response.status_code == 302
+    else:
+        assert response.status_code in (403, 404)
 
 
 # --- Export ----------------------------------------------------------------------------------

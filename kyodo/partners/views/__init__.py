@@ -14,7 +14,7 @@ from kyodo.partners.views.profiles import (
     partner_list,
 )
 from kyodo.partners.views.taxonomy import taxonomy, taxonomy_edit
-from kyodo.partners.views.transfer import export, import_detail, import_upload
+from kyodo.partners.views.transfer import export, import_detail, import_status, import_upload
 
 __all__ = [
     "attachment_add",
@@ -22,6 +22,7 @@ __all__ = [
     "attachment_download",
     "export",
     "import_detail",
+    "import_status",
     "import_upload",
     "match",
     "my_partner",

@@ -98,3 +98,10 @@ def import_detail(request, import_id):
             "has_errors": services.import_has_errors(partner_import),
         },
     )
+
+
+@permission_required("partners.import_partners")
+def import_status(request, import_id):
+    """The progress fragment the import page polls while a confirmed import runs."""
+    partner_import = _import(request, import_id)
+    return render(request, "partners/_import_status.html", {"partner_import": partner_import})

@@ -116,7 +116,8 @@ def test_atom_feed_links_entries_to_their_pages(client, events):
 
 def test_csv_has_bom_crlf_header_and_municipality_code(client, events):
     response = client.get(reverse("portal:opendata_events_csv"))
-    body = response.content
+    assert response.streaming
+    body = response.getvalue()
     assert body.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in body and body.count(b"\n") == body.count(b"\r\n")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
@@ -136,7 +137,7 @@ def test_csv_has_bom_crlf_header_and_municipality_code(client, events):
 
 
 def test_json_has_the_same_columns_and_licence(client, events):
-    data = json.loads(client.get(reverse("portal:opendata_events_json")).content)
+    data = json.loads(client.get(reverse("portal:opendata_events_json")).getvalue())
     assert data["columns"] == COLUMNS and data["licence"] == "CC BY 4.0"
     assert [list(r) for r in data["records"]] == [COLUMNS] * 3
 
@@ -148,3 +149,26 @@ def test_opendata_page_lists_datasets_with_licence_and_update_date(client, event
     era = f"令和{updated.year - 2018}年"
     assert f"{updated.year}年（{era}）{updated.month}月{updated.day}日" in html
     assert reverse("portal:opendata_events_csv") in html
+
+
+def test_the_open_data_files_are_written_in_pieces_that_add_up():
+    """1,234 rows: the CSV and the JSON come in several pieces (streamed) and read back whole."""
+    from kyodo.portal.opendata import events_csv, events_json
+
+    rows = [
+        dict.fromkeys(COLUMNS, "") | {"ID": str(i), "イベント名": f"=行{i}"} for i in range(1234)
+    ]
+    pieces = list(events_csv(iter(rows)))
+    assert len(pieces) > 2
+    body = b"".join(pieces)
+    assert body.startswith(b"\xef\xbb\xbf") and body.count(b"\r\n") == 1235
+    read = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    assert [r["ID"] for r in read] == [str(i) for i in range(1234)]
+    assert read[7]["イベント名"] == "'=行7"  # still neutralised for spreadsheets
+    pieces = list(events_json(iter(rows)))
+    assert len(pieces) > 2
+    data = json.loads(b"".join(pieces))
+    assert data["licence"] == "CC BY 4.0" and data["columns"] == COLUMNS
+    assert [r["ID"] for r in data["records"]] == [str(i) for i in range(1234)]
+    assert data["records"][7]["イベント名"] == "=行7"  # the JSON carries the value as it is
+    assert json.loads(b"".join(events_json(iter([]))))["records"] == []

@@ -153,7 +153,7 @@ def test_no_sentinel_in_any_public_output(client, seeded):
     for url in public_urls(seeded):
         response = client.get(url)
         assert response.status_code in (200, 404), url
-        content = response.content.decode("utf-8-sig")
+        content = response.getvalue().decode("utf-8-sig")
         leaked = [s for s in seeded["sentinels"] if s in content or s.lower() in content]
         assert not leaked, f"{url} shows {leaked}"
 
@@ -163,4 +163,4 @@ def test_published_items_are_really_served(client, seeded):
     event, news = seeded["published"], seeded["news"]
     assert event.title in client.get("/portal/events/").content.decode()
     assert news.title in client.get("/api/news/").content.decode()
-    assert event.title in client.get("/portal/opendata/events.csv").content.decode("utf-8-sig")
+    assert event.title in client.get("/portal/opendata/events.csv").getvalue().decode("utf-8-sig")

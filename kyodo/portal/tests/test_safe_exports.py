@@ -23,7 +23,7 @@ HOSTILE = {
 
 
 def _records(response) -> list[dict]:
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))
     return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
@@ -50,6 +50,6 @@ def test_ordinary_text_is_unchanged_and_the_json_keeps_the_values(client):
     records = _records(client.get(reverse("portal:opendata_events_csv")))
     plain = next(r for r in records if r["イベント名"].startswith("川"))
     assert plain["イベント名"] == "川の清掃 = 楽しい" and plain["説明"] == "説明 -- 本文"
-    data = json.loads(client.get(reverse("portal:opendata_events_json")).content)
+    data = json.loads(client.get(reverse("portal:opendata_events_json")).getvalue())
     titles = {r["イベント名"] for r in data["records"]}
     assert "=1+2" in titles  # JSON is not a spreadsheet: the value as it was entered

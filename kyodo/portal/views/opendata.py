@@ -1,13 +1,13 @@
 """Open data: the page describing the data sets, and the events as CSV and JSON."""
 
-from django.http import HttpResponse, JsonResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kyodo.core.models import Municipality
 from kyodo.portal import selectors
 from kyodo.portal.http import base_url, cacheable, page_meta
-from kyodo.portal.opendata import COLUMNS, VERSION_NOTE, event_rows, events_csv
+from kyodo.portal.opendata import COLUMNS, VERSION_NOTE, event_rows, events_csv, events_json
 from kyodo.portal.views.events import events_version
 from kyodo.portal.views.pages import STATIC_VERSION
 
@@ -40,7 +40,8 @@ def opendata_page(request):
 @cacheable(events_version, kinds=("events",))
 def opendata_events_csv(request):
     rows = event_rows(selectors.public_events(), base_url=base_url(request))
-    response = HttpResponse(events_csv(rows), content_type="text/csv; charset=utf-8")
+    # Streamed (not cached whole: the page cache keeps no streams; the ETag still answers 304).
+    response = StreamingHttpResponse(events_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="events.csv"'
     return response
 
@@ -48,7 +49,4 @@ def opendata_events_csv(request):
 @cacheable(events_version, kinds=("events",))
 def opendata_events_json(request):
     rows = event_rows(selectors.public_events(), base_url=base_url(request))
-    return JsonResponse(
-        {"columns": COLUMNS, "licence": "CC BY 4.0", "records": rows},
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return StreamingHttpResponse(events_json(rows), content_type="application/json")

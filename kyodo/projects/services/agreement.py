@@ -15,6 +15,7 @@ from kyodo.projects.documents import agreement_data, render_docx, render_pdf
 from kyodo.projects.models import (
     Agreement,
     AgreementDocument,
+    Participation,
     Project,
     ProjectStatus,
 )
@@ -63,18 +64,36 @@ def _validate_agreement(project, fields: dict) -> None:
         raise ValidationError(errors)
 
 
+def _save_signatories(project, signatories: dict) -> None:
+    """Who signs for 丙 and the partners after it: {participation id: name}."""
+    participations = {str(p.pk): p for p in Participation.objects.filter(project=project)}
+    names = {str(key): (name or "").strip() for key, name in signatories.items()}
+    if set(names) - set(participations):
+        raise ValidationError(_("A signatory was given for a partner not in this project."))
+    for key, name in names.items():
+        participation = participations[key]
+        if participation.signatory != name:
+            participation.signatory = name
+            participation.save(update_fields=["signatory", "updated_at"])
+
+
 @transaction.atomic
-def agreement_save(*, actor, project: Project, lock_version=None, **fields) -> Agreement:
-    """Create or change the agreement's draft (both sides may), with optimistic locking."""
+def agreement_save(
+    *, actor, project: Project, lock_version=None, other_signatories=None, **fields
+) -> Agreement:
+    """Create or change the agreement's draft (both sides may), with optimistic locking.
+    `other_signatories` names who signs for 丙 and later partners ({participation id: name})."""
     unknown = set(fields) - set(AGREEMENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown agreement fields: {sorted(unknown)}")
     require_perm(actor, "projects.edit_agreement", project)
     agreement = Agreement.objects.filter(project=project).first()
     _validate_agreement(project, fields)
+    if agreement is not None:
+        check_lock(Agreement, agreement, lock_version)
+    _save_signatories(project, other_signatories or {})
     if agreement is None:
         return Agreement.objects.create(project=project, **fields)
-    check_lock(Agreement, agreement, lock_version)
     for name, value in fields.items():
         setattr(agreement, name, value)
     agreement.lock_version += 1

@@ -1,6 +1,8 @@
 """The partners taking part in a project."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kyodo.core.cache_versions import bump
 from kyodo.core.permissions import require_perm
@@ -36,6 +38,14 @@ def participation_add(
 def participation_remove(*, actor, participation: Participation) -> None:
     bump("projects")
     require_perm(actor, "projects.manage_participants", participation.project)
+    if participation.cost_lines.exists():
+        raise ValidationError(
+            _(
+                "%(name)s bears costs of this project. Delete those cost lines or give them "
+                "another bearer first."
+            )
+            % {"name": participation.partner.name}
+        )
     partner = participation.partner
     participation.delete()
     partner_index_refresh(partner=partner)

@@ -13,7 +13,9 @@ from kyodo.projects.models import (
     Consultation,
     CostBearer,
     CostLine,
+    Participation,
     RoleLine,
+    RolePart,
 )
 
 # --- roles, responsibilities and costs ----------------------------------------------------
@@ -21,18 +23,27 @@ from kyodo.projects.models import (
 
 @transaction.atomic
 def role_line_add(
-    *, actor, project, task: str, city_part="", partner_part="", responsibility=""
+    *, actor, project, task: str, city_part="", partner_parts=None, responsibility=""
 ) -> RoleLine:
+    """A line of the roles table; `partner_parts` maps a participation's id to that partner's
+    part (乙の役割, 丙の役割 …). An id that is not one of the project's partners is refused."""
     require_perm(actor, "projects.edit_workspace", project)
     if not task.strip():
         raise ValidationError({"task": _("Enter the task.")})
-    return RoleLine.objects.create(
-        project=project,
-        task=task.strip(),
-        city_part=city_part,
-        partner_part=partner_part,
-        responsibility=responsibility,
+    participations = {str(p.pk): p for p in Participation.objects.filter(project=project)}
+    parts = {str(key): text for key, text in (partner_parts or {}).items()}
+    if unknown := set(parts) - set(participations):
+        raise ValidationError(
+            _("%(count)s of the parts belong to no partner of this project.")
+            % {"count": len(unknown)}
+        )
+    line = RoleLine.objects.create(
+        project=project, task=task.strip(), city_part=city_part, responsibility=responsibility
     )
+    for key, text in parts.items():
+        if text.strip():
+            RolePart.objects.create(role_line=line, participation=participations[key], text=text)
+    return line
 
 
 @transaction.atomic
@@ -41,17 +52,42 @@ def role_line_delete(*, actor, line: RoleLine) -> None:
     line.delete()
 
 
+def _bearing_participation(project, bearer: str) -> Participation | None:
+    """ "city" → None; a participation's id → that partner; "partner" → the only partner, when
+    there is exactly one (with several, each line names its own bearer)."""
+    if bearer == CostBearer.CITY:
+        return None
+    partners = Participation.objects.filter(project=project)
+    if bearer == CostBearer.PARTNER:
+        only = list(partners[:2])
+        if len(only) == 1:
+            return only[0]
+    else:
+        try:
+            found = partners.filter(pk=bearer).first()
+        except (ValueError, ValidationError):
+            found = None
+        if found is not None:
+            return found
+    raise ValidationError({"bearer": _("Choose who bears the cost.")})
+
+
 @transaction.atomic
 def cost_line_add(*, actor, project, item: str, amount, bearer: str, note="") -> CostLine:
+    """`bearer` is "city" or the id of the partner's participation that bears the cost."""
     require_perm(actor, "projects.edit_workspace", project)
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
         raise ValidationError({"amount": _("Enter the amount in whole yen, 0 or more.")})
-    if bearer not in CostBearer.values:
-        raise ValidationError({"bearer": _("Choose who bears the cost.")})
+    participation = _bearing_participation(project, str(bearer))
     if not item.strip():
         raise ValidationError({"item": _("Enter the item.")})
     return CostLine.objects.create(
-        project=project, item=item.strip(), amount=amount, bearer=bearer, note=note
+        project=project,
+        item=item.strip(),
+        amount=amount,
+        bearer=CostBearer.CITY if participation is None else CostBearer.PARTNER,
+        participation=participation,
+        note=note,
     )
 
 

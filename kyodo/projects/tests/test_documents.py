@@ -23,7 +23,7 @@ def document(staff_a, partner_member, forming_project):
         project=project,
         task="参加者の募集",
         city_part="広報誌での周知",
-        partner_part="会員への呼びかけ",
+        partner_parts={project.participations.get().pk: "会員への呼びかけ"},
         responsibility="当日の運営は団体が責任を負う",
     )
     # Each side enters its own costs.

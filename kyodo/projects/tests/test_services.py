@@ -176,8 +176,12 @@ def test_costs_refuse_negative_and_non_integer_amounts(partner_member, project):
 
 def test_partner_member_is_an_equal_in_the_workspace(partner_member, project):
     line = services.role_line_add(
-        actor=partner_member, project=project, task="受付", partner_part="当日の受付"
+        actor=partner_member,
+        project=project,
+        task="受付",
+        partner_parts={project.participations.get().pk: "当日の受付"},
     )
+    assert [part.text for part in line.parts.all()] == ["当日の受付"]
     services.role_line_delete(actor=partner_member, line=line)
     services.consultation_add(
         actor=partner_member,

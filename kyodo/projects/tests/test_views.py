@@ -267,9 +267,9 @@ PINNED = {
     "check": 14,
     "form": 8,
     "partners": 22,  # matching: one index lookup per content word of the project text
-    "roles": 9,
+    "roles": 10,  # the partners (one column each), lines, their parts, costs
     "consultations": 10,
-    "agreement": 14,
+    "agreement": 16,  # the model clauses of the form, and the partners (a signatory each)
     "edit": 8,
 }
 
@@ -366,10 +366,14 @@ def test_choosing_the_form_shows_the_explanations_and_checkpoints(persona_client
     assert client.post(url, {"form": "itaku"}).status_code == 302
     forming_project.refresh_from_db()
     question = forming_project.form_version.questions.first()
-    checkpoint = reverse("projects:checkpoint", args=[forming_project.pk, question.pk])
-    client.post(checkpoint, {"state": "not_applicable", "reason": ""})
+    checkpoints = reverse("projects:checkpoints", args=[forming_project.pk])
+    response = client.post(checkpoints, {f"state_{question.pk}": "not_applicable"})
+    assert response.status_code == 200  # not applicable needs a reason; the choice is kept
+    html = response.content.decode()
+    assert "このポイントが該当しない理由を入力してください。" in html
+    assert f'value="not_applicable" id="id_state_{question.pk}_1" checked' in html
     assert not forming_project.checkpoints.exists()
-    client.post(checkpoint, {"state": "confirmed"})
+    assert client.post(checkpoints, {f"state_{question.pk}": "confirmed"}).status_code == 302
     assert forming_project.checkpoints.get().state == "confirmed"
 
 

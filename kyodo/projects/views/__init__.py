@@ -10,7 +10,7 @@ from kyodo.projects.views.agreement import (
     agreement_finalise,
     agreement_generate,
 )
-from kyodo.projects.views.check import check, checkpoint, checkpoints, form_choice
+from kyodo.projects.views.check import check, checkpoints, form_choice
 from kyodo.projects.views.consultations import consultations, point_confirm
 from kyodo.projects.views.partners import partner_remove, partners
 from kyodo.projects.views.plan import (
@@ -31,7 +31,6 @@ __all__ = [
     "agreement_finalise",
     "agreement_generate",
     "check",
-    "checkpoint",
     "checkpoints",
     "consultations",
     "edit",

@@ -10,9 +10,13 @@ from django.views.decorators.http import require_POST
 from kyodo.core.exports import attachment_disposition, file_name_part
 from kyodo.core.forms import apply_service_error
 from kyodo.core.locking import current_lock_version
+from kyodo.guideline.selectors import model_clauses
 from kyodo.projects import selectors, services
-from kyodo.projects.forms import AgreementForm
+from kyodo.projects.agreement_forms import AgreementForm
+from kyodo.projects.clauses import clause_initial
 from kyodo.projects.models import Agreement, AgreementDocument
+from kyodo.projects.parties import CITY_MARK, Party, partner_parties
+from kyodo.projects.views.roles import city_name
 from kyodo.projects.views.workspace import project_view, render_workspace
 
 CONTENT_TYPES = {
@@ -25,7 +29,19 @@ CONTENT_TYPES = {
 def agreement(request, project):
     existing = selectors.agreement_of(project)
     initial = {"lock_version": existing.lock_version} if existing else {}
-    form = AgreementForm(request.POST or None, instance=existing, initial=initial, project=project)
+    # A new agreement starts from the city's model clauses of its form; an existing one gets
+    # them in its empty fields on request (?clauses=1), to be read and saved like any edit.
+    clauses = model_clauses(project.form) if project.form else []
+    offer_clauses = existing is None or request.GET.get("clauses") == "1"
+    if offer_clauses:
+        initial |= clause_initial(clauses, existing)
+    parties = [
+        Party(CITY_MARK, city_name(request)),
+        *partner_parties(project),
+    ]
+    form = AgreementForm(
+        request.POST or None, instance=existing, initial=initial, project=project, parties=parties
+    )
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
@@ -33,6 +49,7 @@ def agreement(request, project):
                 actor=request.user,
                 project=project,
                 lock_version=form.cleaned_data.get("lock_version"),
+                other_signatories=form.other_signatories(),
                 **data,
             )
         except ValidationError as error:
@@ -55,6 +72,8 @@ def agreement(request, project):
         agreement=existing,
         documents=documents,
         missing=selectors.agreement_missing(project) if existing else [],
+        clauses=clauses,
+        clauses_offered=offer_clauses and existing is not None,
         can_edit_agreement=request.user.has_perm("projects.edit_agreement", project),
     )
 

@@ -7,13 +7,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kyodo.core.forms import apply_service_error
-from kyodo.guideline.models import Checklist, CollaborationForm, Question
+from kyodo.guideline.models import Checklist, CollaborationForm
 from kyodo.guideline.selectors import current_version
 from kyodo.projects import services
-from kyodo.projects.forms import CheckpointForm, CheckpointsForm, FormChoiceForm, SuitabilityForm
+from kyodo.projects.forms import CheckpointsForm, FormChoiceForm, SuitabilityForm
 from kyodo.projects.models import CheckpointConfirmation, SuitabilityCheck
 from kyodo.projects.suitability import verdict
 from kyodo.projects.views.workspace import project_view, render_workspace
@@ -143,28 +142,3 @@ def checkpoints(request, project):
             )
             return redirect("projects:form", pk=project.pk)
     return _form_page(request, project, checkpoints_form=form)
-
-
-@require_POST
-@project_view("projects.decide")
-def checkpoint(request, project, question_pk):
-    question = Question.objects.filter(pk=question_pk).first()
-    if question is None:
-        raise Http404
-    form = CheckpointForm(request.POST)
-    if form.is_valid():
-        try:
-            services.checkpoint_set(
-                actor=request.user,
-                project=project,
-                question=question,
-                state=form.cleaned_data["state"],
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The checkpoint has been recorded."))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect("projects:form", pk=project.pk)

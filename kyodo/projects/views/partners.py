@@ -1,6 +1,7 @@
 """The partners taking part in a project, and suggestions of partners that fit it."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -61,6 +62,10 @@ def partner_remove(request, project, participation_pk):
     participation = Participation.objects.filter(project=project, pk=participation_pk).first()
     if participation is None:
         raise Http404
-    services.participation_remove(actor=request.user, participation=participation)
-    messages.success(request, _("The partner has been removed from the project."))
+    try:
+        services.participation_remove(actor=request.user, participation=participation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The partner has been removed from the project."))
     return redirect("projects:partners", pk=project.pk)

@@ -7,10 +7,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kyodo.core.city import request_municipality
 from kyodo.core.forms import apply_service_error
-from kyodo.projects import selectors, services
-from kyodo.projects.forms import CostLineForm, RoleLineForm
+from kyodo.projects import services
+from kyodo.projects.agreement_forms import CostLineForm, RoleLineForm
 from kyodo.projects.models import CostLine, RoleLine
+from kyodo.projects.parties import roles_and_costs
 from kyodo.projects.views.workspace import project_view, render_workspace
 
 # The two kinds of line: the form that adds one, its model and the services.
@@ -20,17 +22,27 @@ LINES = {
 }
 
 
+def city_name(request) -> str:
+    municipality = request_municipality(request)
+    return municipality.name if municipality else _("City")
+
+
 @project_view()
 def roles(request, project):
     kind = request.POST.get("kind")
+    table = roles_and_costs(project, city_name(request))
     forms = {
-        name: form_class(request.POST if kind == name else None, prefix=name)
-        for name, (form_class, _model, _add, _delete) in LINES.items()
+        "role": RoleLineForm(
+            request.POST if kind == "role" else None, prefix="role", parties=table.parties
+        ),
+        "cost": CostLineForm(
+            request.POST if kind == "cost" else None, prefix="cost", parties=table.parties
+        ),
     }
     form = forms.get(kind)
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            LINES[kind][2](actor=request.user, project=project, **form.cleaned_data)
+            LINES[kind][2](actor=request.user, project=project, **form.service_data())
         except ValidationError as error:
             apply_service_error(form, error)
         else:
@@ -42,9 +54,7 @@ def roles(request, project):
         "roles",
         role_form=forms["role"],
         cost_form=forms["cost"],
-        role_lines=RoleLine.objects.filter(project=project),
-        cost_lines=CostLine.objects.filter(project=project),
-        totals=selectors.cost_totals(project),
+        table=table,
     )
 
 

@@ -1,4 +1,4 @@
-"""The annual report as a PDF in Japanese (ReportLab's built-in Japanese CID fonts)."""
+"""The annual report as a PDF in Japanese, its font embedded (kyodo.core.pdf_font)."""
 
 from collections.abc import Callable
 from xml.sax.saxutils import escape
@@ -7,10 +7,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
+from kyodo.core.pdf_font import FONT_NAME, japanese_font
 from kyodo.reports.documents.content import (
     PROJECT_COLUMNS,
     measures_tables,
@@ -19,7 +18,7 @@ from kyodo.reports.documents.content import (
 )
 from kyodo.reports.figures import Dashboard
 
-FONT = "HeiseiKakuGo-W5"
+FONT = FONT_NAME  # registered by japanese_font() before the first use
 ROWS_PER_TABLE = 400
 LIST_FONT_SIZE = 7  # long lists go as several tables: ReportLab splits each one page by page
 
@@ -43,8 +42,7 @@ LIST_GRID = TableStyle(
 
 
 def _register_font() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    japanese_font()
 
 
 def _text(value) -> str:

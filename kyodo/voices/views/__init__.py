@@ -14,6 +14,7 @@ from kyodo.voices.views.manage import (
 )
 from kyodo.voices.views.manage_surveys import (
     export_download,
+    export_progress,
     export_request,
     export_status,
     manage_survey,
@@ -41,6 +42,7 @@ __all__ = [
     "approver_remove",
     "approvers",
     "export_download",
+    "export_progress",
     "export_request",
     "export_status",
     "manage_opinion",

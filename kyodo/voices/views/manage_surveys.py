@@ -231,10 +231,15 @@ def export_request(request, survey):
 
 @export_view("voices.view_export")
 def export_status(request, export):
-    response = render(request, "voices/manage/export_status.html", {"export": export})
-    if not export.finished:
-        response["Refresh"] = "2"  # the page follows the task's progress without JavaScript
-    return response
+    """The export's page: its progress region is polled by the page's script (data-poll); a
+    timed refresh only without JavaScript (<noscript>), since a timed refresh fails WCAG 2.2.1."""
+    return render(request, "voices/manage/export_status.html", {"export": export})
+
+
+@export_view("voices.view_export")
+def export_progress(request, export):
+    """The progress fragment the export's page polls."""
+    return render(request, "voices/manage/_export_status.html", {"export": export})
 
 
 @export_view("voices.view_export")
