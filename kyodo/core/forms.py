@@ -13,6 +13,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
@@ -83,6 +84,12 @@ class KyodoFormRenderer(TemplatesSetting):
 
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+    # The same HTML as Django's select.html with each <option> written inline instead of
+    # included (an include per option was most of a filter form's time: 72 options a list).
+    FASTER = {"django/forms/widgets/select.html": "core/forms/select.html"}
+
+    def get_template(self, template_name):
+        return super().get_template(self.FASTER.get(template_name, template_name))
 
 
 class NormalizedCharField(forms.CharField):
@@ -242,3 +249,20 @@ def apply_service_error(form, error: ValidationError, current_lock_version=None)
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class _ListedChoices(ModelChoiceIterator):
+    """The choices read with one plain query: Django's iterator() opens a server-side cursor on
+    PostgreSQL (DECLARE, FETCH, CLOSE: twice the time for a dozen rows)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in list(self.queryset):
+            yield self.choice(obj)
+
+
+class ShortModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField over a short table (departments, types, fields) in a list filter."""
+
+    iterator = _ListedChoices

@@ -1,7 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core.forms import EmailAddressField, FuriganaField, PhoneNumberField, PostalCodeField
+from kyodo.core.forms import (
+    EmailAddressField,
+    FuriganaField,
+    PhoneNumberField,
+    PostalCodeField,
+    ShortModelChoiceField,
+)
 from kyodo.partners.import_check import MODE_NEW, MODE_UPDATE
 from kyodo.partners.models import ActivityField, AttachmentKind, Partner, PartnerType
 from kyodo.partners.selectors import accounts_named_by_id, duplicate_partners, users_with_email
@@ -99,10 +105,10 @@ class PartnerForm(forms.ModelForm):
 
 class PartnerFilterForm(forms.Form):
     q = forms.CharField(label=_("Keywords"), required=False, max_length=200)
-    partner_type = forms.ModelChoiceField(
+    partner_type = ShortModelChoiceField(
         label=_("type"), queryset=PartnerType.objects.all(), required=False
     )
-    field = forms.ModelChoiceField(
+    field = ShortModelChoiceField(
         label=_("field of activity"), queryset=ActivityField.objects.all(), required=False
     )
     area = forms.CharField(label=_("area"), required=False, max_length=100)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.accounts.models import Department
-from kyodo.core.forms import YenField
+from kyodo.core.forms import ShortModelChoiceField, YenField
 from kyodo.core.normalize import nfkc
 from kyodo.core.wareki import fiscal_year, fiscal_year_label
 from kyodo.guideline.models import CollaborationForm
@@ -91,7 +91,7 @@ class ProjectFilterForm(forms.Form):
     form = forms.ChoiceField(
         label=_("Form"), choices=[("", _("All")), *CollaborationForm.choices], required=False
     )
-    department = forms.ModelChoiceField(
+    department = ShortModelChoiceField(
         label=_("Department in charge"), queryset=Department.objects.all(), required=False
     )
     fiscal_year = FiscalYearField(label=_("Fiscal year"), help_text="")

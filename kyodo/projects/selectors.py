@@ -61,12 +61,19 @@ def _open_checkpoints():
     )
 
 
+# What a row of projects/_table.html and next_step() read: the list loads only these columns
+# (a project row with its texts, agreement and partners in full cost most of the page's time).
+LIST_COLUMNS = ("title", "status", "form", "created_at", "department__name", "agreement__id")
+
+
 def _list_queryset(qs: QuerySet) -> QuerySet:
+    participations = Participation.objects.select_related("partner").only(
+        "project_id", "partner__name"
+    )
     return (
-        qs.select_related("department", "plan_area", "agreement", "suitability")
-        .prefetch_related(
-            Prefetch("participations", queryset=Participation.objects.select_related("partner"))
-        )
+        qs.select_related("department", "agreement")
+        .only(*LIST_COLUMNS)
+        .prefetch_related(Prefetch("participations", queryset=participations))
         .annotate(unconfirmed_count=_unconfirmed_points(), checkpoints_open=_open_checkpoints())
         # Newest first, walking the created_at index; the key breaks ties so pages are stable.
         .order_by("-created_at", "-pk")

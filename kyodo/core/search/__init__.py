@@ -44,4 +44,7 @@ type whose public rule is its own fields declares `public_from=lambda obj: date 
 `register()` (the first day the object is public, None: not public), kept on the document by
 `index_update`, so that those candidates are public ones. Keep that rule's fields reindexed by
 the services that change them; the queryset passed in still decides what is found.
+`many.search_best_each([qs, …], query, limit)` is `search_best` of several types for the
+public in two queries (their candidates, then what each queryset keeps), for a page that
+searches many types at once.
 """

@@ -216,6 +216,11 @@ def _exact(match: _Match, scope, ranked, limit, offset) -> tuple[list, int]:
     number in all (a window over every match, computed before LIMIT)."""
     scope_sql, scope_params = _scope_sql(scope)
     hits = f"SELECT object_id, score FROM ({match.sql}) m WHERE 1 = 1{scope_sql}"
+    if connection.vendor == "postgresql":
+        # OFFSET 0 keeps PostgreSQL from carrying each document's vector through the window
+        # and the sort to rank it there (9,000 matches: the window spilled to disk, twice the
+        # time); the ranks are computed in the scan.
+        hits = f"SELECT object_id, score FROM ({hits} OFFSET 0) f"
     order = " ORDER BY score DESC, object_id" if ranked else ""
     params = [*match.params, *scope_params]
     if limit is None:
@@ -227,15 +232,30 @@ def _exact(match: _Match, scope, ranked, limit, offset) -> tuple[list, int]:
     return rows, (rows[0][2] if rows else 0)
 
 
-def _kept(queryset, ids: list) -> set:
-    """Which of `ids` the queryset holds: its filters tested on those rows only (by key)."""
+def _kept_query(queryset, ids: list) -> models.QuerySet:
+    """The ids of `ids` the queryset holds: its filters tested on those rows only (by key)."""
     if connection.vendor == "postgresql":
         # One array parameter instead of a placeholder per id (psycopg binds each in Python).
         ids = RawSQL("SELECT unnest(%s::uuid[])", [ids])
-    return set(queryset.order_by().filter(pk__in=ids).values_list("pk", flat=True))
+    return queryset.order_by().filter(pk__in=ids).values_list("pk", flat=True)
 
 
-def _bounded(match: _Match, queryset, limit, offset) -> Found | None:
+def _kept(queryset, ids: list) -> set:
+    return set(_kept_query(queryset, ids))
+
+
+def _bounded_sql(match: _Match) -> tuple[str, list]:
+    # The estimate's sample is read in the same query, and only when the candidates run out
+    # (CASE evaluates its subquery on demand): one query whatever the number of matches.
+    sql = (
+        f"WITH cand AS MATERIALIZED ({match.sql} LIMIT {CANDIDATES}) "
+        f"SELECT object_id, score, CASE WHEN (SELECT COUNT(*) FROM cand) >= {CANDIDATES} "
+        f"THEN ({match.sample_sql}) END AS sampled FROM cand"
+    )
+    return sql, [*match.params, *match.sample_params]
+
+
+def _bounded(match: _Match, queryset, limit, offset, rows=None, kept=None) -> Found | None:
     """The best of the first CANDIDATES matches in the index's order, the queryset applied to
     those only; None when they cannot fill the page (a narrow queryset: rank them all instead).
 
@@ -243,19 +263,12 @@ def _bounded(match: _Match, queryset, limit, offset) -> Found | None:
     queryset is asked about those ids alone (a semi-join against every public row would make
     SQLite build the whole set of public ids first).
     """
-    # The estimate's sample is read in the same query, and only when the candidates run out
-    # (CASE evaluates its subquery on demand): one query whatever the number of matches.
-    sql = (
-        f"WITH cand AS MATERIALIZED ({match.sql} LIMIT {CANDIDATES}) "
-        f"SELECT object_id, score, CASE WHEN (SELECT COUNT(*) FROM cand) >= {CANDIDATES} "
-        f"THEN ({match.sample_sql}) END FROM cand"
-    )
-    rows = _fetch(sql, [*match.params, *match.sample_params])
+    rows = _fetch(*_bounded_sql(match)) if rows is None else rows
     scores = {uuid.UUID(str(row[0])): float(row[1]) for row in rows}
     sampled = rows[0][2] if rows else None
     allowed = scores.keys()
     if scores and queryset.query.where:
-        allowed = _kept(queryset, list(scores))
+        allowed = _kept(queryset, list(scores)) if kept is None else kept
     ranked = sorted(allowed, key=lambda object_id: (-scores[object_id], object_id.hex))
     passed, seen = len(ranked), len(scores)
     hits = [Hit(object_id, scores[object_id]) for object_id in ranked[offset : offset + limit]]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from kyodo.calls.selectors import public_calls
 from kyodo.core.cache_versions import public_page, versions
 from kyodo.core.plugins import public_search_groups
-from kyodo.core.search.index import search_best
+from kyodo.core.search.many import search_best_each
 from kyodo.councils.selectors import public_councils
 from kyodo.engagement.selectors import (
     public_activities,
@@ -95,10 +95,14 @@ def _found_ids(query: str, sources) -> dict:
     key = "kyodo:search:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
     found = cache.get(key) if settings.PUBLIC_PAGE_CACHE_SECONDS else None
     if found is None:
-        found = {}
-        for group_key, _label, queryset, _plugged in sources:
-            best = search_best(queryset, query, HITS_PER_TYPE)
-            found[group_key] = ([hit.object_id for hit in best.hits], best.total, best.approximate)
+        # Every group's candidates in one query (search_best_each), then each group's own.
+        each = search_best_each(
+            [queryset for _k, _l, queryset, _p in sources], query, HITS_PER_TYPE
+        )
+        found = {
+            source[0]: ([hit.object_id for hit in best.hits], best.total, best.approximate)
+            for source, best in zip(sources, each, strict=True)
+        }
         # As long as a public page (none when they are not cached): the key holds the data
         # versions of every kind searched and the day, so a change or a new day misses at once.
         cache.set(key, found, settings.PUBLIC_PAGE_CACHE_SECONDS)

@@ -1,0 +1,57 @@
+"""The portal's search reads every group's candidates in one query (`search_best_each`) and
+finds exactly what `search_best` finds group by group."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kyodo.core.search import index
+from kyodo.core.search.index import search_best
+from kyodo.core.search.many import search_best_each
+from kyodo.partners.models import Partner
+from kyodo.partners.tests.factories import PartnerFactory
+from kyodo.portal import selectors
+from kyodo.portal.tests.test_search_bounded import _event, events  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("candidates", [500, 4, 2])
+def test_each_group_finds_what_search_best_finds(events, monkeypatch, candidates):  # noqa: F811
+    monkeypatch.setattr(index, "CANDIDATES", candidates)
+    PartnerFactory(name="流氷の会", activity="流氷の観察", listed_publicly=True)
+    PartnerFactory(name="流氷を守る会", activity="流氷", listed_publicly=False)
+    querysets = [
+        selectors.public_events(),
+        Partner.objects.filter(listed_publicly=True),
+        selectors.public_events().filter(pk=events["public"][-1].pk),  # narrow: falls back
+        selectors.public_news(),  # nothing found
+    ]
+    for found, queryset in zip(search_best_each(querysets, "流氷", 3), querysets, strict=True):
+        alone = search_best(queryset, "流氷", 3)
+        assert [hit.object_id for hit in found.hits] == [hit.object_id for hit in alone.hits]
+        assert (found.total, found.approximate) == (alone.total, alone.approximate)
+    assert search_best_each(querysets, "　", 3)[0].total == 0  # no words: nothing
+
+
+def _index_reads(captured) -> list:
+    return [q for q in captured if "search_searchdocument" in q["sql"] or "search_fts" in q["sql"]]
+
+
+def test_the_search_page_reads_the_index_once_and_costs_the_same_at_two_sizes(
+    client, no_page_cache
+):
+    for n in range(2):
+        _event(title=f"流氷観察{n}")
+        PartnerFactory(name=f"流氷の会{n}", activity="流氷の観察", listed_publicly=True)
+    with CaptureQueriesContext(connection) as small:
+        assert "流氷の会0" in client.get("/portal/search/", {"q": "流氷"}).content.decode()
+    for n in range(2, 25):
+        _event(title=f"流氷観察{n}")
+        PartnerFactory(name=f"流氷の会{n}", activity="流氷の観察", listed_publicly=True)
+    with CaptureQueriesContext(connection) as large:
+        assert "流氷観察24" in client.get("/portal/search/", {"q": "流氷"}).content.decode()
+    assert len(_index_reads(small)) == len(_index_reads(large)) == 1
+    # One index read, one read of what the groups' querysets keep, the found events, partners
+    # and their fields, and the page's own read: no query per group or per match.
+    assert len(small) == len(large) == 6, [q["sql"][:60] for q in large]
