@@ -2,14 +2,12 @@
 order, seats, dates of the council's existence) and their refusals reach the form through
 `kyodo.core.forms.apply_service_error`."""
 
-import jaconv
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.accounts.models import Department
 from kyodo.core.forms import EmailAddressField, FuriganaField, PhoneNumberField
-from kyodo.core.normalize import nfkc
+from kyodo.core.named_choice import NamedChoiceField
 from kyodo.councils.fields import FoldedDateTimeField, FoldedIntegerField, JapaneseDateField
 from kyodo.councils.models import (
     COUNCIL_FIELDS,
@@ -72,73 +70,36 @@ class PersonFieldsMixin(forms.Form):
     address = forms.CharField(label=_("address"), max_length=200, required=False)
 
 
-class PartnerNameInput(forms.TextInput):
-    """A text input with a <datalist> of at most SUGGESTIONS organisations: those whose name
-    or reading holds what was typed, else those that already recommend a council member."""
-
-    template_name = "councils/widgets/partner_name.html"
-    SUGGESTIONS = 30
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        widget = context["widget"]
-        widget["suggestions"] = partner_suggestions(value or "", self.SUGGESTIONS)
-        if widget["suggestions"]:
-            widget["attrs"].update(list=f"{widget['attrs']['id']}_list", autocomplete="off")
-        return context
+def _recommending_first(partners):
+    # Before anything is typed: the organisations that already recommend a council member.
+    return partners.filter(pk__in=Term.objects.values("partner_id"))
 
 
-def partner_suggestions(typed: str, limit: int) -> list[str]:
-    words = nfkc(typed).split()
-    partners = Partner.objects.all()
-    if words:
-        for word in words:  # a reading typed in hiragana finds the katakana
-            kana = jaconv.hira2kata(word)
-            partners = partners.filter(Q(name__icontains=word) | Q(name_kana__icontains=kana))
-    else:
-        partners = partners.filter(pk__in=Term.objects.values("partner_id"))
-    return list(partners.order_by("name_kana", "name").values_list("name", flat=True)[:limit])
-
-
-class PartnerNameField(forms.CharField):
-    """The recommending organisation typed by its name (the datalist suggests), not a <select>
+def partner_name_field(**kwargs) -> NamedChoiceField:
+    """The recommending organisation typed by its name (a datalist suggests), not a <select>
     of every partner (20,000 at a large city); the name must be one registered organisation's."""
-
-    widget = PartnerNameInput
-
-    def __init__(self, **kwargs):
-        super().__init__(max_length=200, required=False, **kwargs)
-
-    def prepare_value(self, value):
-        # The initial value is the term's partner; a bound form keeps what was typed.
-        return value.name if isinstance(value, Partner) else value
-
-    def clean(self, value):
-        name = nfkc(super().clean(value) or "").strip()
-        if not name:
-            return None
-        found = list(Partner.objects.filter(name=name)[:2])
-        if not found:
-            raise forms.ValidationError(
-                _("No registered organisation is named “%(name)s”: choose one of the suggestions."),
-                code="unknown",
-                params={"name": name},
-            )
-        if len(found) > 1:
-            raise forms.ValidationError(
-                _(
-                    "Several organisations are named “%(name)s”: tell them apart in the "
-                    "partner register first."
-                ),
-                code="ambiguous",
-                params={"name": name},
-            )
-        return found[0]
+    return NamedChoiceField(
+        queryset=Partner.objects.order_by("name_kana", "name"),
+        name_field="name",
+        kana_field="name_kana",
+        first=_recommending_first,
+        required=False,
+        messages={
+            "unknown": _(
+                "No registered organisation is named “%(name)s”: choose one of the suggestions."
+            ),
+            "ambiguous": _(
+                "Several organisations are named “%(name)s”: tell them apart in the "
+                "partner register first."
+            ),
+        },
+        **kwargs,
+    )
 
 
 class TermFieldsMixin(forms.Form):
     category = forms.ChoiceField(label=_("category"), choices=Category.choices)
-    partner = PartnerNameField(
+    partner = partner_name_field(
         label=_("recommending organisation"),
         help_text=_(
             "For a member recommended by an organisation (団体推薦): its registered name; "

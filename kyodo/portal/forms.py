@@ -11,6 +11,7 @@ from kyodo.core.forms import FuriganaField, PhoneNumberField
 from kyodo.core.normalize import nfkc
 from kyodo.portal.models import Event, News
 from kyodo.portal.services import EVENT_FIELDS, NEWS_FIELDS
+from kyodo.projects.fields import project_title_field
 from kyodo.projects.models import Project
 
 _THOUSANDS = re.compile(r"[,，、]")
@@ -60,11 +61,16 @@ def projects_for(user):
 
 class ProjectChoiceMixin:
     def setup_project(self, user):
-        field = self.fields["project"]
-        field.queryset = projects_for(user)
+        # The title typed with suggestions, not a <select> of every project (20,000 at a
+        # large city); only a project the person may publish for is accepted.
+        model_field = self.fields["project"]
+        field = project_title_field(
+            projects_for(user), label=model_field.label, required=model_field.required
+        )
         if not is_city_side(user):
             field.required = True
             field.help_text = _("Partner members publish for projects their organisation is in.")
+        self.fields["project"] = field
 
 
 class EventForm(ProjectChoiceMixin, forms.ModelForm):

@@ -13,6 +13,7 @@ from kyodo.core.forms import EmailAddressField, PostalCodeField
 from kyodo.councils.selectors import public_councils
 from kyodo.partners.models import ActivityField
 from kyodo.portal.selectors import public_events, upcoming_events
+from kyodo.projects.fields import project_title_field
 from kyodo.projects.models import Project
 from kyodo.projects.selectors import public_projects
 from kyodo.voices.models import QuestionKind, QuestionVersion, Reflection, Survey
@@ -116,8 +117,8 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the opinion cannot be reflected."),
     )
-    project = forms.ModelChoiceField(
-        label=_("project it led to"), queryset=Project.objects.order_by("title"), required=False
+    project = project_title_field(
+        Project.objects.order_by("title"), label=_("project it led to"), required=False
     )
     also = forms.ModelMultipleChoiceField(
         label=_("Reply with the same text to these similar opinions"),

@@ -80,6 +80,21 @@ def test_partner_must_choose_one_of_their_projects(partner_member):
     assert list(form.fields["project"].queryset) == [mine]
     form = NewsForm({"title": "t", "body": "b", "project": other.pk}, user=partner_member)
     assert not form.is_valid() and "project" in form.errors
+    # Typed by title (no <select> of every project): another organisation's is not accepted.
+    form = NewsForm({"title": "t", "body": "b", "project": other.title}, user=partner_member)
+    assert not form.is_valid() and "候補から選んでください" in form.errors["project"][0]
+    form = NewsForm({"title": "t", "body": "b", "project": mine.title}, user=partner_member)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["project"] == mine
+    assert other.title not in str(NewsForm(user=partner_member)["project"])
+
+
+def test_the_city_side_chooses_among_thirty_suggestions_not_every_project(coordinator):
+    projects = [PublicProjectFactory(title=f"事業{n:02d}") for n in range(40)]
+    html = str(EventForm(user=coordinator)["project"])
+    assert "<select" not in html and html.count("<option") == 30
+    news = NewsForm(user=coordinator, initial={"project": projects[3].pk})
+    assert 'value="事業03"' in str(news["project"])  # an edit shows the title, not the key
 
 
 def test_contact_help_text_says_it_is_public(coordinator):

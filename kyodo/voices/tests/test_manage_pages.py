@@ -170,3 +170,28 @@ def test_staff_find_an_opinion_by_its_receipt_number_in_any_width(client, staff_
     assert wanted.receipt_number in html and other.receipt_number not in html
     html = client.get(reverse("voices:manage_opinions"), {"q": "街灯"}).content.decode()
     assert wanted.receipt_number in html and other.receipt_number not in html
+
+
+def test_the_project_a_reply_led_to_is_typed_by_its_title(client, staff_a, department_a):
+    """Not a <select> of every project: the title, with at most 30 suggestions (issue 19)."""
+    from kyodo.projects.tests.factories import ProjectFactory
+    from kyodo.voices.models import Reply
+
+    for n in range(35):
+        ProjectFactory(title=f"事業{n:02d}", department=department_a)
+    wanted = ProjectFactory(title="花いっぱい運動", department=department_a)
+    opinion = assigned(department_a)
+    client.force_login(staff_a)
+    url = reverse("voices:reply_edit", args=[opinion.pk])
+    html = client.get(url).content.decode()
+    assert '<select name="project"' not in html
+    assert html.count("<option value=\"事業") + html.count("<option value=\"花") == 30
+    form = {"body": "回答します", "reflection": "reflected", "project": "花いっぱい"}
+    response = client.post(url, form)
+    assert response.status_code == 400  # part of a title is not a choice; it is kept
+    html = response.content.decode()
+    assert "「花いっぱい」という事業名の協働事業はありません" in html
+    assert 'value="花いっぱい"' in html and '<option value="花いっぱい運動">' in html
+    client.post(url, form | {"project": "花いっぱい運動"})
+    assert Reply.objects.get(opinions=opinion).project == wanted
+    assert 'value="花いっぱい運動"' in client.get(url).content.decode()  # shown by its title
