@@ -185,7 +185,7 @@ def test_the_project_a_reply_led_to_is_typed_by_its_title(client, staff_a, depar
     url = reverse("voices:reply_edit", args=[opinion.pk])
     html = client.get(url).content.decode()
     assert '<select name="project"' not in html
-    assert html.count("<option value=\"事業") + html.count("<option value=\"花") == 30
+    assert html.count('<option value="事業') + html.count('<option value="花') == 30
     form = {"body": "回答します", "reflection": "reflected", "project": "花いっぱい"}
     response = client.post(url, form)
     assert response.status_code == 400  # part of a title is not a choice; it is kept
