@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kyodo.core.city import current_municipality
 from kyodo.core.demo import seed as seed_municipality
 from kyodo.guideline.tests.city_files import ABASHIRI, load
 from kyodo.portal.tests.factories import EventFactory, NewsFactory, PublicProjectFactory
@@ -253,14 +252,12 @@ def test_accessibility_page_gives_the_office_phone_and_a_form(client):
 
 
 @pytest.mark.usefixtures("no_page_cache")
-# News: ETag (one index lookup), one page of items with their projects.
+# News: ETag (one index lookup), one page of items with their projects, the municipality.
 # Events: the same plus, after each change, the newest change and the longest event span
 # (cached until the next change) that bound the upcoming-events index scan.
-# The municipality comes from the cache under the `site` version (issue 19: one query less).
-@pytest.mark.parametrize(("name", "queries"), [("portal:event_list", 4), ("portal:news_list", 2)])
+@pytest.mark.parametrize(("name", "queries"), [("portal:event_list", 5), ("portal:news_list", 3)])
 def test_list_query_count_does_not_grow(client, django_assert_num_queries, name, queries):
     seed_municipality()
-    current_municipality()  # in the cache, as after any earlier page
     project = PublicProjectFactory()
     EventFactory.create_batch(2, project=project)
     NewsFactory.create_batch(2, project=project)
@@ -287,18 +284,17 @@ def test_home_query_count_does_not_grow(client, django_assert_num_queries):
     change and count of calls and council meetings: one UNION ALL), the open calls, the newest
     change of events again for the longest event span (itself computed once per change: +1 on
     the first request after a change), upcoming events, news, running projects with their
-    partners (2), the council meetings; the municipality only on the first request (then from
-    the cache under the `site` version)."""
+    partners (2), the council meetings, the municipality."""
     seed_municipality()
     _home_data(3)
     with django_assert_num_queries(10):
         client.get("/")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         first = client.get("/").content.decode()
     _home_data(27)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get("/")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         html = client.get("/").content.decode()
     # What the queries are for: every event, news item and project at 3, five of each at 30.
     assert first.count('class="card portal-item"') == 9
@@ -309,17 +305,16 @@ def test_home_query_count_does_not_grow(client, django_assert_num_queries):
 def test_calendar_query_count_does_not_grow(client, django_assert_num_queries):
     seed_municipality()
     EventFactory.create_batch(2, project=PublicProjectFactory())
-    current_municipality()  # in the cache, as after any earlier page (issue 19: one query less)
     # ETag, the newest change again for the longest event span (cached until the next change,
-    # computed on the first request: 5), per-day counts, each day's first events;
+    # computed on the first request: 6), per-day counts, each day's first events, municipality;
     # and the public council meetings: their ETag part and the month's meetings (+2).
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(reverse("portal:event_calendar"))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("portal:event_calendar") + "?month=1")
     EventFactory.create_batch(15, project=PublicProjectFactory())
     client.get(reverse("portal:event_calendar") + "?month=2")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("portal:event_calendar"))
 
 
