@@ -5,7 +5,7 @@ import unicodedata
 from datetime import date
 from functools import wraps
 
-from django.db.models import Count, Max
+from django.db.models import Count, IntegerField, Max, Value
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -149,3 +149,24 @@ def stamp(queryset) -> tuple:
 def base_url(request) -> str:
     """The site's address as the visitor reached it, for links in feeds and open data."""
     return request.build_absolute_uri("/").rstrip("/")
+
+
+def stamps(*parts) -> list[tuple]:
+    """`stamp` of several querysets at once: ONE query (a UNION ALL), one (newest, count) each.
+
+    A part that is a model, not a queryset, gives the newest change of its whole table and no
+    count, like `selectors.freshness`: one lookup in its updated_at index however many rows.
+    """
+    queries = []
+    for number, part in enumerate(parts):
+        counted = not isinstance(part, type)
+        queryset = part.order_by() if counted else part.objects.order_by()
+        count = Count("pk") if counted else Value(0, output_field=IntegerField())
+        queries.append(
+            queryset.values(part=Value(number, output_field=IntegerField())).annotate(
+                newest=Max("updated_at"), count=count
+            )
+        )
+    rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    found = {row["part"]: (row["newest"], row["count"]) for row in rows}
+    return [found.get(number, (None, 0)) for number in range(len(parts))]

@@ -271,6 +271,36 @@ def test_list_query_count_does_not_grow(client, django_assert_num_queries, name,
     assert "?page=2" in response.content.decode()
 
 
+def _home_data(count):
+    for _ in range(count):
+        project = PublicProjectFactory()
+        EventFactory(project=project)
+        NewsFactory(project=project)
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_home_query_count_does_not_grow(client, django_assert_num_queries):
+    """Issue 19: the home on a miss. The ETag (newest event, news item and project, newest
+    change and count of calls and council meetings: one UNION ALL), the open calls, the newest
+    change of events again for the longest event span (itself computed once per change: +1 on
+    the first request after a change), upcoming events, news, running projects with their
+    partners (2), the council meetings, the municipality."""
+    seed_municipality()
+    _home_data(3)
+    with django_assert_num_queries(10):
+        client.get("/")
+    with django_assert_num_queries(9):
+        first = client.get("/").content.decode()
+    _home_data(27)
+    with django_assert_num_queries(10):
+        client.get("/")
+    with django_assert_num_queries(9):
+        html = client.get("/").content.decode()
+    # What the queries are for: every event, news item and project at 3, five of each at 30.
+    assert first.count('class="card portal-item"') == 9
+    assert html.count('class="card portal-item"') == 15
+
+
 @pytest.mark.usefixtures("no_page_cache")
 def test_calendar_query_count_does_not_grow(client, django_assert_num_queries):
     seed_municipality()

@@ -7,22 +7,19 @@ from django.utils.translation import gettext as _
 from kyodo.calls.selectors import open_calls, public_calls
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
-from kyodo.portal.http import HOME_KINDS, cacheable, page_meta, stamp
+from kyodo.portal.http import HOME_KINDS, cacheable, page_meta, stamps
+from kyodo.portal.models import Event, News
 from kyodo.portal.views.calls import next_deadline
-from kyodo.projects.models import ProjectStatus
+from kyodo.projects.models import Project, ProjectStatus
 from kyodo.projects.selectors import public_projects
 
 HOME_ITEMS = 5
 
 
 def _home_version(request):
-    return (
-        selectors.freshness(selectors.public_events()),
-        selectors.freshness(selectors.public_news()),
-        stamp(public_calls()),
-        selectors.freshness(public_projects()),
-        council_selectors.public_meetings_version(),
-    )
+    # One query: the newest event, news item and project (index lookups), and the newest change
+    # and count of the public calls and council meetings.
+    return stamps(Event, News, public_calls(), Project, council_selectors.public_meetings())
 
 
 @cacheable(_home_version, kinds=HOME_KINDS, expires=next_deadline)
