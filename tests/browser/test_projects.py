@@ -141,6 +141,19 @@ def _partner_confirms(page, login, assert_accessible):
     _logout(page)
 
 
+def _download(page, name, tmp_path: Path) -> str:
+    with page.expect_download() as info:
+        page.get_by_role("link", name=name).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    data = path.read_bytes()
+    if path.suffix == ".docx":
+        document = Document(BytesIO(data))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    return "".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages).replace("\n", "")
+
+
 def _staff_makes_the_agreement(page, login, assert_accessible, tmp_path: Path):
     login("staff")
     page.get_by_role("link", name=TITLE).first.click()
@@ -164,15 +177,7 @@ def _staff_makes_the_agreement(page, login, assert_accessible, tmp_path: Path):
     expect(page.locator(".project-meta")).to_contain_text("協定締結済み")
     assert_accessible(page)
     for name in ("Wordファイル（第1版）", "PDF（第1版）"):
-        with page.expect_download() as info:
-            page.get_by_role("link", name=name).click()
-        path = tmp_path / info.value.suggested_filename
-        info.value.save_as(path)
-        data = path.read_bytes()
-        if path.suffix == ".docx":
-            text = "\n".join(p.text for p in Document(BytesIO(data)).paragraphs)
-        else:
-            text = "".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages)
+        text = _download(page, name, tmp_path)
         assert PARTNER in text
         assert re.search("令和8年5月1日", text)
 
@@ -189,19 +194,6 @@ def test_from_local_issue_to_signed_agreement(page, demo_data, login, accessible
     _staff_records_consultation(page, assert_accessible)
     _partner_confirms(page, login, assert_accessible)
     _staff_makes_the_agreement(page, login, assert_accessible, tmp_path)
-
-
-def _download(page, name, tmp_path: Path) -> str:
-    with page.expect_download() as info:
-        page.get_by_role("link", name=name).click()
-    path = tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    data = path.read_bytes()
-    if path.suffix == ".docx":
-        document = Document(BytesIO(data))
-        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-        return "\n".join([p.text for p in document.paragraphs] + cells)
-    return "".join(p.extract_text() for p in PdfReader(BytesIO(data)).pages).replace("\n", "")
 
 
 @pytest.mark.browser

@@ -15,7 +15,7 @@ from kyodo.projects import selectors, services
 from kyodo.projects.agreement_forms import AgreementForm
 from kyodo.projects.clauses import clause_initial
 from kyodo.projects.models import Agreement, AgreementDocument
-from kyodo.projects.parties import CITY_MARK, Party, partner_parties
+from kyodo.projects.parties import parties as project_parties
 from kyodo.projects.views.roles import city_name
 from kyodo.projects.views.workspace import project_view, render_workspace
 
@@ -35,10 +35,7 @@ def agreement(request, project):
     offer_clauses = existing is None or request.GET.get("clauses") == "1"
     if offer_clauses:
         initial |= clause_initial(clauses, existing)
-    parties = [
-        Party(CITY_MARK, city_name(request)),
-        *partner_parties(project),
-    ]
+    parties = project_parties(project, city_name(request))
     form = AgreementForm(
         request.POST or None, instance=existing, initial=initial, project=project, parties=parties
     )
