@@ -17,9 +17,10 @@ from kyodo.core.models import KyodoModel
 class PublishableQuerySet(models.QuerySet):
     def published(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(withdrawn_at__isnull=True, publish_on__isnull=False).filter(
-            publish_on__lte=today
-        )
+        # `publish_on <= today` is false for a draft (NULL) already. An explicit IS NOT NULL made
+        # SQLite read the publication index as a two-sided range and sort every published event
+        # by date (58 ms at 100,000 events) instead of walking the start-date index.
+        return self.filter(withdrawn_at__isnull=True, publish_on__lte=today)
 
 
 class Publishable(KyodoModel):
