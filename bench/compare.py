@@ -5,9 +5,10 @@ set if it is missing (20,000 partners, 20,000 projects, 100,000 events), serve t
 test with gunicorn (2 sync workers, DEBUG off) on loopback, and load each page between two runs
 of the bare view (`/bench/trivial/`, the same middleware): median, p95, requests per second,
 their ratio to the bare view's (the mean of the runs just before and after) and the queries the
-page costs to render. Public pages are measured twice: repeated (the same address, served from
-the page cache after the first request) and rendered (a new `bench=` parameter each time, so
-every request misses the page cache). Then the largest contentful paint of the home and a
+page costs to render. Every page is measured twice: repeated (the same address: after each
+worker's first request, a public page comes from the page cache and a staff list's body from
+the work cache) and rendered (a new `bench=` parameter each time, so every request misses both
+caches). Then the largest contentful paint of the home and a
 project page in Chromium (/usr/bin/chromium, fresh context each time). Bounded: a fixed number
 of requests per page, a few clients.
 
@@ -117,9 +118,13 @@ def ensure_data(database_url: str) -> dict:
             _run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "-T", "template0", "-E", "UTF8",
                   "--lc-collate=C.UTF-8", "--lc-ctype=C.UTF-8", name], env)  # fmt: skip
     _run([sys.executable, "manage.py", "migrate", "--noinput"], env)
-    # Exits with 1 when the database has accounts already: that is the usual case here.
-    subprocess.run([sys.executable, "manage.py", "seed_demo", "--if-empty"], env=env, cwd=ROOT,
-                   capture_output=True, check=False)  # fmt: skip
+    # seed_demo refuses to run with DEBUG off (sample accounts with a known password); this is a
+    # throwaway bench database, so it runs with DEBUG on; --if-empty does nothing once seeded.
+    seeded = subprocess.run([sys.executable, "manage.py", "seed_demo", "--if-empty"],
+                            env={**env, "DEBUG": "true"}, cwd=ROOT, capture_output=True, text=True,
+                            check=False)  # fmt: skip
+    if seeded.returncode != 0:
+        raise SystemExit(f"seed_demo failed:\n{seeded.stderr[-2000:]}")
     have = _counts(env)
     missing = [f"--{kind}={SIZES[kind]}" for kind in SIZES if have[kind] < SIZES[kind] * 0.9]
     if missing:
@@ -156,10 +161,11 @@ def load(base: str, path: str, requests: int, clients: int, cookie=None, fresh=F
             return base + path
         return base + path + ("&" if "?" in path else "?") + f"bench={next(_fresh)}"
 
-    _get(base + path, cookie)  # warm: the first request of a page fills caches
     urls = [url() for _ in range(requests)]
-    started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=clients) as pool:
+        # Warm: the first request of a page in each worker fills that worker's local cache.
+        list(pool.map(lambda _: _get(base + path, cookie), range(clients)))
+        started = time.perf_counter()
         outcomes = list(pool.map(lambda u: _get(u, cookie), urls))
     seconds = time.perf_counter() - started
     latencies = sorted(ms for ms, _ in outcomes)
@@ -238,6 +244,7 @@ def measure(code: Path, database_url: str, requests: int, clients: int) -> dict:
         before = load(base, TRIVIAL, requests, clients)
         targets = [(p, False, None) for p in public] + [(p, True, None) for p in public]
         targets += [(p, False, cookie) for p in STAFF_PATHS]
+        targets += [(p, True, cookie) for p in STAFF_PATHS]
         for path, fresh, session in targets:
             result = load(base, path, requests, clients, cookie=session, fresh=fresh)
             after = load(base, TRIVIAL, requests, clients)
@@ -269,7 +276,7 @@ def _line(row: dict) -> str:
 
 def main(args) -> None:
     code = Path(args.code).resolve() if args.code else ROOT
-    databases = [("PostgreSQL", args.postgres)] + (
+    databases = ([] if args.no_postgres else [("PostgreSQL", args.postgres)]) + (
         [] if args.no_sqlite else [("SQLite", args.sqlite)]
     )
     load_average = " / ".join(f"{value:.2f}" for value in os.getloadavg())
@@ -298,4 +305,5 @@ def add_parser(sub) -> None:
     parser.add_argument("--postgres", default=POSTGRES)
     parser.add_argument("--sqlite", default=SQLITE)
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-generate", action="store_true", help="use the data as it is")
