@@ -148,6 +148,9 @@ CACHES = {
 # How long an anonymous visitor's public page may be served from the cache; the data versions
 # make it miss at once when its data change, so this only bounds memory. 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600)
+# How long the body of a staff or partner list may be kept for its reader
+# (kyodo/core/work_cache.py); any record's change makes it miss at once. 0 turns it off.
+WORK_CACHE_SECONDS = env_int("WORK_CACHE_SECONDS", 600)
 
 # --- Accounts and login ---------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

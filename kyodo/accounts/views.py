@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.functional import SimpleLazyObject
 
 from kyodo.accounts.forms import LoginForm
 from kyodo.accounts.models import Department, User
@@ -89,7 +90,9 @@ def coordinator_home(request):
 
 @permission_required("accounts.view_staff_home")
 def staff_home(request):
-    return render(request, "accounts/home_staff.html", {"panels": panels_for(request, Role.STAFF)})
+    # Read only when the body is rendered, not when it comes from the cache (work_cache).
+    panels = SimpleLazyObject(lambda: panels_for(request, Role.STAFF))
+    return render(request, "accounts/home_staff.html", {"panels": panels})
 
 
 @permission_required("accounts.view_partner_home")

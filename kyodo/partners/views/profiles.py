@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from kyodo.core.forms import apply_service_error
@@ -33,7 +34,8 @@ def list_filters(request) -> tuple[PartnerFilterForm, selectors.PartnerFilters]:
 @permission_required("partners.view_partner_list")
 def partner_list(request):
     form, filters = list_filters(request)
-    page = selectors.partner_page(filters, request.GET.get("page"))
+    # Read only when the list's body is rendered, not when it comes from the cache (work_cache).
+    page = SimpleLazyObject(lambda: selectors.partner_page(filters, request.GET.get("page")))
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(

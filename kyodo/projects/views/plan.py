@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,12 +20,17 @@ from kyodo.projects.views.workspace import MANUAL_TRANSITIONS, project_view, ren
 @permission_required("projects.list_projects")
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = selectors.project_page(
-        request.user,
-        {k: v for k, v in filters.items() if v not in (None, "")},
-        request.GET.get("page"),
-    )
+
+    def read_page():
+        filters = form.cleaned_data if form.is_valid() else {}
+        return selectors.project_page(
+            request.user,
+            {k: v for k, v in filters.items() if v not in (None, "")},
+            request.GET.get("page"),
+        )
+
+    # Read only when the list's body is rendered, not when it comes from the cache (work_cache).
+    page = SimpleLazyObject(read_page)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return render(
@@ -33,7 +39,7 @@ def project_list(request):
         {
             "form": form,
             "page": page,
-            "projects": page.object_list,
+            "projects": SimpleLazyObject(lambda: page.object_list),
             "query_string": query_string.urlencode(),
             "can_create": request.user.has_perm("projects.create_project"),
         },
