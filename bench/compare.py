@@ -8,9 +8,10 @@ their ratio to the bare view's (the mean of the runs just before and after) and 
 page costs to render. Every page is measured twice: repeated (the same address: after each
 worker's first request, a public page comes from the page cache and a staff list's body from
 the work cache) and rendered (a new `bench=` parameter each time, so every request misses both
-caches). Then the largest contentful paint of the home and a
-project page in Chromium (/usr/bin/chromium, fresh context each time). Bounded: a fixed number
-of requests per page, a few clients.
+caches); public pages with an ETag a third time, asked again with it as a browser does for a
+page it has (304). Then the largest contentful paint of the home and a project page in
+Chromium (/usr/bin/chromium, fresh context each time). Bounded: a fixed number of requests per
+page, a few clients.
 
     .venv/bin/python -m bench compare                     # both databases, this checkout
     .venv/bin/python -m bench compare --code /tmp/before  # another checkout (same data)
@@ -136,8 +137,11 @@ def ensure_data(database_url: str) -> dict:
     return have
 
 
-def _get(url: str, cookie: str | None) -> tuple[float, int]:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+def _get(url: str, cookie: str | None, etag: str | None = None) -> tuple[float, int]:
+    headers = {"Cookie": cookie} if cookie else {}
+    if etag:
+        headers["If-None-Match"] = etag
+    request = urllib.request.Request(url, headers=headers)
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -153,8 +157,16 @@ def _get(url: str, cookie: str | None) -> tuple[float, int]:
 _fresh = count()
 
 
-def load(base: str, path: str, requests: int, clients: int, cookie=None, fresh=False) -> dict:
-    """`requests` GETs of `path` from `clients` threads (a new bench= parameter each when fresh)."""
+def _etag(url: str) -> str | None:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.headers.get("ETag")
+
+
+def load(
+    base: str, path: str, requests: int, clients: int, cookie=None, fresh=False, again=False
+) -> dict:
+    """`requests` GETs of `path` from `clients` threads (a new bench= parameter each when fresh;
+    when `again`, each with the page's ETag, as a browser asking for a page it has: 304)."""
 
     def url() -> str:
         if not fresh:
@@ -162,18 +174,19 @@ def load(base: str, path: str, requests: int, clients: int, cookie=None, fresh=F
         return base + path + ("&" if "?" in path else "?") + f"bench={next(_fresh)}"
 
     urls = [url() for _ in range(requests)]
+    etag = _etag(base + path) if again else None
     with ThreadPoolExecutor(max_workers=clients) as pool:
         # Warm: the first request of a page in each worker fills that worker's local cache.
         list(pool.map(lambda _: _get(base + path, cookie), range(clients)))
         started = time.perf_counter()
-        outcomes = list(pool.map(lambda u: _get(u, cookie), urls))
+        outcomes = list(pool.map(lambda u: _get(u, cookie, etag), urls))
     seconds = time.perf_counter() - started
     latencies = sorted(ms for ms, _ in outcomes)
     return {
         "median": statistics.median(latencies),
         "p95": latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))],
         "rps": requests / seconds,
-        "errors": sum(1 for _, status in outcomes if status != 200),
+        "errors": sum(1 for _, status in outcomes if status != (304 if etag else 200)),
     }
 
 
@@ -242,15 +255,18 @@ def measure(code: Path, database_url: str, requests: int, clients: int) -> dict:
         _wait_until_up(base + TRIVIAL, timeout=60)
         load(base, TRIVIAL, requests, clients)  # warm both workers
         before = load(base, TRIVIAL, requests, clients)
-        targets = [(p, False, None) for p in public] + [(p, True, None) for p in public]
-        targets += [(p, False, cookie) for p in STAFF_PATHS]
-        targets += [(p, True, cookie) for p in STAFF_PATHS]
-        for path, fresh, session in targets:
-            result = load(base, path, requests, clients, cookie=session, fresh=fresh)
+        # (path, mode, cookie): "" repeated, "fresh" rendered, "again" with the page's ETag.
+        targets = [(p, "", None) for p in public] + [(p, "fresh", None) for p in public]
+        targets += [(p, "again", None) for p in public if "/search/" not in p]  # no ETag
+        targets += [(p, "", cookie) for p in STAFF_PATHS]
+        targets += [(p, "fresh", cookie) for p in STAFF_PATHS]
+        for path, mode, session in targets:
+            result = load(base, path, requests, clients, cookie=session, fresh=mode == "fresh",
+                          again=mode == "again")  # fmt: skip
             after = load(base, TRIVIAL, requests, clients)
             bare = (before["rps"] + after["rps"]) / 2
             label = ("staff " if session else "") + urllib.parse.unquote(path)
-            label += " (rendered)" if fresh else ""
+            label += {"": "", "fresh": " (rendered)", "again": " (304)"}[mode]
             result.update(path=label, bare=bare, share=result["rps"] / bare,
                           queries=probe["queries"].get(path))  # fmt: skip
             rows.append(result)
