@@ -256,7 +256,7 @@ def test_no_public_page_shows_a_senders_identity_or_an_anonymous_answer(
     for url in _public_voices_urls(opinion, survey):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert word not in response.content.decode("utf-8-sig"), url
+        assert word not in response.getvalue().decode("utf-8-sig"), url
     found = client.get(reverse("portal:search"), {"q": word}).content.decode()
     assert "公開題名みなと" not in found
     assert search(Opinion.objects.all(), word) == []

@@ -5,6 +5,11 @@ and seconds of rendering. The field is a text input with a <datalist> of at most
 suggestions (names or readings holding what was typed; before anything is typed, the ones the
 form offers first), checked on the server: the name must be exactly one record's of the field's
 queryset, which a form may narrow per person (a partner member's own projects).
+
+Where records share names (people: homonyms are common), a subclass overrides `labels` to
+suggest text that tells them apart (the name with a reading and a short key) and `matching`
+to find the one record such a text means; the rest (bounded suggestions, messages keeping
+what was typed) stays here.
 """
 
 from uuid import UUID
@@ -67,11 +72,27 @@ class NamedChoiceField(forms.CharField):
         # The initial value may be the record or its key (a ModelForm's instance gives the
         # key); a bound form keeps what was typed.
         if isinstance(value, self.queryset.model):
-            return getattr(value, self.name_field)
+            return self.label_for(value)
         if isinstance(value, UUID):
             manager = self.queryset.model._default_manager
-            return manager.filter(pk=value).values_list(self.name_field, flat=True).first()
+            return next(iter(self.labels(manager.filter(pk=value))), None)
         return value
+
+    def label_for(self, record) -> str:
+        """The text that stands for one record (an initial value)."""
+        return getattr(record, self.name_field)
+
+    def labels(self, records) -> list[str]:
+        """The suggestions' text for a (sliced) queryset, in its order."""
+        return list(records.values_list(self.name_field, flat=True))
+
+    def matching(self, text: str):
+        """The records `text` (typed, NFKC-folded, stripped) may mean; sliceable."""
+        return self.queryset.filter(**{self.name_field: text})
+
+    def name_in(self, text: str) -> str:
+        """The name within `text`, for the messages."""
+        return text
 
     def suggestions(self, typed: str) -> list[str]:
         records = self.queryset
@@ -83,20 +104,17 @@ class NamedChoiceField(forms.CharField):
             records = records.filter(match)
         if not words and self.first is not None:
             records = self.first(records)
-        names = records.values_list(self.name_field, flat=True)[: self.limit]
+        names = self.labels(records[: self.limit])
         return list(dict.fromkeys(names))  # a name twice is one suggestion
 
     def clean(self, value):
-        name = nfkc(super().clean(value) or "").strip()
-        if not name:
+        text = nfkc(super().clean(value) or "").strip()
+        if not text:
             return None
-        found = list(self.queryset.filter(**{self.name_field: name})[:2])
-        if not found:
-            raise forms.ValidationError(
-                self.error_messages["unknown"], code="unknown", params={"name": name}
-            )
-        if len(found) > 1:
-            raise forms.ValidationError(
-                self.error_messages["ambiguous"], code="ambiguous", params={"name": name}
-            )
-        return found[0]
+        found = list(self.matching(text)[:2])
+        if len(found) == 1:
+            return found[0]
+        code = "ambiguous" if found else "unknown"
+        raise forms.ValidationError(
+            self.error_messages[code], code=code, params={"name": self.name_in(text)}
+        )

@@ -18,10 +18,10 @@ from kyodo.councils.models import (
     Gender,
     Meeting,
     OutcomeKind,
-    Person,
     Position,
     Term,
 )
+from kyodo.councils.person_field import PersonChoiceField
 from kyodo.councils.services import MEETING_FIELDS
 from kyodo.guideline.models import CollaborationForm
 from kyodo.partners.models import Partner
@@ -114,11 +114,15 @@ class TermFieldsMixin(forms.Form):
 class MemberForm(TermFieldsMixin, PersonFieldsMixin):
     """Appoint a member: an existing person (reappointment elsewhere) or a new one."""
 
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label=_("existing person"),
-        queryset=Person.objects.order_by("name_kana", "name"),
         required=False,
-        help_text=_("Leave empty and fill in the name to register a new person."),
+        help_text=_(
+            "To appoint a registered person: type part of the name or reading and choose from "
+            "the suggestions, which show the reading, the councils and a short key to tell "
+            "people of one name apart. Leave empty and fill in the name to register a new "
+            "person."
+        ),
     )
     field_order = ["person", "name", "name_kana", "gender", "phone", "email", "address"]
 

@@ -53,19 +53,53 @@ def _percent(count: int, total: int) -> float:
     return round(count * 100 / total, 1) if total else 0.0
 
 
+class _Tally:
+    """One choice question's counts, added answer by answer."""
+
+    def __init__(self, item: SurveyItem):
+        self.item = item
+        self.counts = [0] * len(item.version.options)
+        self.others = self.answered = 0
+
+    def add(self, selected, other) -> None:
+        self.answered += 1
+        for index in selected or []:
+            if 0 <= index < len(self.counts):
+                self.counts[index] += 1
+        self.others += bool(other)
+
+    def rows(self) -> list[Row]:
+        has_other = self.item.version.has_other
+        labels = list(self.item.version.options) + (["その他"] if has_other else [])
+        values = self.counts + ([self.others] if has_other else [])
+        return [
+            Row(label, n, _percent(n, self.answered))
+            for label, n in zip(labels, values, strict=True)
+        ]
+
+
 def _choice_rows(item: SurveyItem, answers: list) -> list[Row]:
-    options = item.version.options
-    counts = [0] * len(options)
-    others = 0
+    tally = _Tally(item)
     for _response, selected, _number, _text, other in answers:
-        for index in selected:
-            if 0 <= index < len(options):
-                counts[index] += 1
-        others += bool(other)
-    labels = list(options) + (["その他"] if item.version.has_other else [])
-    values = counts + ([others] if item.version.has_other else [])
+        tally.add(selected, other)
+    return tally.rows()
+
+
+def choice_results(survey: Survey, items=None) -> list[ItemResult]:
+    """The choice questions' results as survey_results gives them, counted from the answers
+    read in chunks (for the CSV): memory for the counts, not for 100,000 responses' answers."""
+    items = items if items is not None else list(survey.items.select_related("version"))
+    tallies = {item.pk: _Tally(item) for item in items if item.version.kind in CHOICE_KINDS}
+    answers = (
+        Answer.objects.filter(item_id__in=list(tallies))
+        .values_list("item_id", "selected", "other_text")
+        .iterator(chunk_size=2000)
+    )
+    for item_id, selected, other in answers:
+        tallies[item_id].add(selected, other)
     return [
-        Row(label, n, _percent(n, len(answers))) for label, n in zip(labels, values, strict=True)
+        ItemResult(item=tally.item, answered=tally.answered, rows=tally.rows())
+        for tally in tallies.values()
     ]
 
 

@@ -51,6 +51,29 @@ def test_from_a_new_council_to_the_follow_up_of_its_outcome(page, demo_data, log
     appoint(page, "委員あ", "2", "public")
     appoint(page, "委員い", "1", "ex_officio")
 
+    # A person already on another council, found by the reading typed in hiragana: the
+    # suggestions tell people of one name apart; one is chosen and appointed, not registered.
+    page.get_by_role("link", name="委員を委嘱").click()
+    expect(page.locator("select#id_person")).to_have_count(0)
+    page.fill("#id_person", "やまだ")
+    page.select_option("#id_category", "academic")
+    page.fill("#id_starts_on", "令和8年4月1日")
+    page.fill("#id_ends_on", "2028-03-31")
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_text("「やまだ」という名前の人は登録されていません").first).to_be_visible()
+    expect(page.locator("#id_person")).to_have_value("やまだ")
+    accessible(page)
+    options = page.locator("#id_person_list option")
+    assert options.count() <= 30
+    suggestion = options.evaluate_all(
+        "(options) => options.map((o) => o.value).find((v) => v.startsWith('山田 花子（'))"
+    )
+    assert "ヤマダ ハナコ" in suggestion and "網走市環境審議会" in suggestion
+    page.fill("#id_person", suggestion)
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_text("委員を委嘱しました。")).to_be_visible()
+    expect(page.get_by_role("link", name="山田 花子")).to_be_visible()
+
     page.get_by_role("link", name="会議を登録").click()
     page.fill("#id_title", "第1回")
     page.fill("#id_starts_at", "2026-06-01T14:00")

@@ -231,7 +231,7 @@ def test_the_results_csv_of_a_closed_survey(client, survey, coordinator):
     url = reverse("voices:survey_results_csv", args=[survey.pk])
     assert client.get(url).status_code == 404  # not closed yet
     services.survey_close(actor=coordinator, survey=survey)
-    content = client.get(url).content
+    content = client.get(url).getvalue()  # streamed
     assert content.startswith("\ufeff".encode()) and b"\r\n" in content
     assert "10代,3,100.0,3" in content.decode("utf-8-sig")
 

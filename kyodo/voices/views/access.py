@@ -25,6 +25,7 @@ survey_view = partial(
 )
 export_view = partial(
     object_permission_required,
-    queryset=SurveyExport.objects.select_related("survey"),
+    # Without the workbook: the polled progress never reads it, the download reads it in pieces.
+    queryset=SurveyExport.objects.select_related("survey").defer("content"),
     see="voices.view_export",
 )

@@ -1,10 +1,13 @@
 """The city's pages for surveys: build one from questions, publish, invite, close, export."""
 
+from collections.abc import Iterator
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
-from django.http import Http404, HttpResponse
+from django.db.models import BinaryField, OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +16,7 @@ from kyodo.core.forms import apply_service_error
 from kyodo.core.permissions import permission_required
 from kyodo.voices import selectors, services
 from kyodo.voices.forms import AddItemForm, InvitationForm, QuestionForm, ReviseForm, SurveyForm
-from kyodo.voices.models import ExportStatus, QuestionVersion, SurveyItem
+from kyodo.voices.models import ExportStatus, QuestionVersion, SurveyExport, SurveyItem
 from kyodo.voices.views.access import export_view, survey_view
 
 
@@ -242,13 +245,28 @@ def export_progress(request, export):
     return render(request, "voices/manage/_export_status.html", {"export": export})
 
 
+EXPORT_PIECE = 1024 * 1024
+
+
+def _stored_pieces(export_id, size: int) -> Iterator[bytes]:
+    """The stored workbook read from the database a mebibyte at a time (SUBSTR of the
+    binary column), so that a download never holds the whole file in memory."""
+    exports = SurveyExport.objects.filter(pk=export_id)
+    for start in range(1, size + 1, EXPORT_PIECE):
+        piece = Substr("content", start, EXPORT_PIECE, output_field=BinaryField())
+        yield bytes(exports.values_list(piece, flat=True).get())
+
+
 @export_view("voices.view_export")
 def export_download(request, export):
     if export.status != ExportStatus.DONE:
         return redirect("voices:export_status", export.pk)
-    response = HttpResponse(
-        bytes(export.content),
+    exports = SurveyExport.objects.filter(pk=export.pk)
+    size = exports.values_list(Length("content"), flat=True).get() or 0
+    response = StreamingHttpResponse(
+        _stored_pieces(export.pk, size),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    response["Content-Length"] = size
     response["Content-Disposition"] = f'attachment; filename="survey-{export.survey_id}.xlsx"'
     return response
