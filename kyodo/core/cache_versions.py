@@ -95,22 +95,34 @@ def _timeout(expires) -> int:
     return timeout
 
 
+def without_csrf(content: bytes) -> bytes:
+    """`content` to keep in the cache: each form's CSRF token replaced by a mark."""
+    return CSRF_INPUT.sub(CSRF_PLACEHOLDER, content)
+
+
+def with_csrf(request, content: bytes) -> bytes:
+    """Kept `content` with the mark replaced by a token for this visitor's own secret
+    (get_token sets their cookie if they have none)."""
+    if CSRF_MARK not in content:
+        return content
+    return content.replace(CSRF_MARK, get_token(request).encode())
+
+
 def _store(key, response, expires) -> None:
     if response.status_code != 200 or response.streaming or response.cookies:
         return
     stored = response.__class__.__new__(response.__class__)
     stored.__dict__.update(response.__dict__)
-    stored.content = CSRF_INPUT.sub(CSRF_PLACEHOLDER, response.content)
+    stored.content = without_csrf(response.content)
     cache.set(key, stored, _timeout(expires))
 
 
 def _served(request, stored):
     response = stored
     if CSRF_MARK in stored.content:
-        # A token for this visitor's own secret (get_token sets their cookie if they have none).
         response = stored.__class__.__new__(stored.__class__)
         response.__dict__.update(stored.__dict__)
-        response.content = stored.content.replace(CSRF_MARK, get_token(request).encode())
+        response.content = with_csrf(request, stored.content)
     return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 

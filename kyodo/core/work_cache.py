@@ -11,24 +11,21 @@ is never shared between two people.
 
 The views hand the template lazy values (`django.utils.functional.SimpleLazyObject`) so that
 the queries of the body run only when it is rendered, on a miss. A CSRF token inside the body
-is put back per request, as for cached public pages, so a form in it still posts after the
-person signs in again.
+is put back per request as for cached public pages (`cache_versions.without_csrf` and
+`with_csrf`), so a form in it still posts after the person signs in again.
 """
 
 import hashlib
-import re
 
 from django.conf import settings
 from django.core.cache import cache
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from kyodo.core import records_version
+from kyodo.core.cache_versions import with_csrf, without_csrf
 
 PREFIX = "kyodo:work:"
-CSRF_MARK = "__KYODO_WORK_CSRF__"
-CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 
 
 def key_for(request, name: str) -> str | None:
@@ -51,10 +48,8 @@ def key_for(request, name: str) -> str | None:
 
 def stored(request, key: str) -> str | None:
     body = cache.get(key)
-    if body is None:
-        return None
-    return body.replace(CSRF_MARK, get_token(request)) if CSRF_MARK in body else body
+    return None if body is None else with_csrf(request, body).decode()
 
 
 def store(key: str, body: str) -> None:
-    cache.set(key, CSRF_INPUT.sub(rf"\g<1>{CSRF_MARK}\g<2>", body), settings.WORK_CACHE_SECONDS)
+    cache.set(key, without_csrf(body.encode()), settings.WORK_CACHE_SECONDS)
