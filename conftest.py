@@ -106,9 +106,13 @@ def _empty_cache():
     services) bump no page version, so a page cached by an earlier test could be served."""
     from django.core.cache import cache
 
+    from kyodo.core.cache_versions import version_store
+
     cache.clear()
+    version_store().clear()
     yield
     cache.clear()
+    version_store().clear()
 
 
 @pytest.fixture

@@ -143,7 +143,19 @@ CACHES = {
             # Whole public pages live here (kyodo/core/cache_versions.py); 300 is too few.
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
-    )
+    ),
+    # The data versions that cached pages and figures are keyed by
+    # (kyodo/core/cache_versions.py). Without Redis they are small files that every process on
+    # this machine reads (kyodo/core/version_files.py): the web server and the task worker of
+    # `make run` are two processes, and a version a task bumps must reach the pages at once.
+    "versions": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "kyodo.core.version_files.VersionFiles",
+            "LOCATION": env_str("VERSIONS_CACHE_DIR", str(VAR_DIR / "versions")),
+        }
+    ),
 }
 # How long an anonymous visitor's public page may be served from the cache; the data versions
 # make it miss at once when its data change, so this only bounds memory. 0 turns it off.

@@ -16,8 +16,13 @@ Only visitors without a session or a message cookie are served from (and fill) t
 logged-in person, or anyone with a pending message, always gets a page rendered for them. The
 CSRF token of the language switch is put back per visitor on every hit.
 
-The cache is Django's: a local memory cache per process by default, Redis (``REDIS_URL``)
-when several processes serve the site, so that a bump in one reaches all.
+The pages are kept in Django's default cache: a local memory cache per process by default,
+Redis (``REDIS_URL``) when several processes serve the site. The versions are kept in the
+``versions`` cache, which every process reads: Redis when set, otherwise small files under
+``var/versions`` — so that a bump made by the task worker (a separate process even under
+``make run``) reaches every web process's pages at once. A page body kept by one process is
+only ever found under the versions current when it was rendered, so a shared version is all
+"never stale" needs.
 """
 
 import hashlib
@@ -27,7 +32,7 @@ from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -41,6 +46,11 @@ CSRF_PLACEHOLDER = b"\\1__KYODO_CSRF__\\2"
 CSRF_MARK = b"__KYODO_CSRF__"
 
 
+def version_store():
+    """The cache every process shares the data versions through (settings.CACHES["versions"])."""
+    return caches["versions"]
+
+
 def _new_versions(kinds) -> dict:
     return {PREFIX + kind: uuid.uuid4().hex for kind in kinds}
 
@@ -52,18 +62,19 @@ def bump(*kinds: str) -> None:
     transaction commits: a page rendered by another request between the two, from data read
     before the commit, is then stored under a version nobody asks for any more.
     """
-    cache.set_many(_new_versions(kinds), timeout=None)
-    transaction.on_commit(lambda: cache.set_many(_new_versions(kinds), timeout=None))
+    version_store().set_many(_new_versions(kinds), timeout=None)
+    transaction.on_commit(lambda: version_store().set_many(_new_versions(kinds), timeout=None))
 
 
 def versions(kinds) -> tuple:
     """The current version of each kind (created when the cache has none, e.g. after a flush)."""
     keys = [PREFIX + kind for kind in kinds]
-    found = cache.get_many(keys)
+    store = version_store()
+    found = store.get_many(keys)
     for key, value in _new_versions(k for k in kinds if PREFIX + k not in found).items():
         # `add` keeps a version another process has just created.
-        cache.add(key, value, timeout=None)
-        found[key] = cache.get(key, value)
+        store.add(key, value, timeout=None)
+        found[key] = store.get(key, value)
     return tuple(found[key] for key in keys)
 
 

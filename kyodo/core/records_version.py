@@ -13,7 +13,6 @@ connected once in ``CoreConfig.ready``). Writes that send no signal — ``bulk_c
 
 import uuid
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -43,7 +42,7 @@ def touch() -> None:
 
 
 def _new_version() -> None:
-    cache.set(cache_versions.PREFIX + KIND, uuid.uuid4().hex, timeout=None)
+    cache_versions.version_store().set(cache_versions.PREFIX + KIND, uuid.uuid4().hex, timeout=None)
 
 
 _new_version.records_version = True
