@@ -28,7 +28,8 @@ def main(paths: list[str]) -> None:
     project = public_projects().order_by("-created_at").first()
     queries = {}
     # Every page rendered (no page cache), as on a miss or for a logged-in visitor.
-    dummy = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    nothing = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    dummy = {"default": nothing, "versions": nothing}
     with override_settings(CACHES=dummy, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False):
         anonymous = Client()
         for path in paths:

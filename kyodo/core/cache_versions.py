@@ -98,9 +98,14 @@ def _anonymous_without_state(request) -> bool:
     )
 
 
-def _timeout(expires) -> int:
+def _timeout(response, expires) -> int:
     timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
-    until = expires() if expires else None
+    # A view that has read what ends its page (the home's open calls) says so on the response;
+    # otherwise `expires()` is asked.
+    if hasattr(response, "cache_until"):
+        until = response.cache_until
+    else:
+        until = expires() if expires else None
     if isinstance(until, datetime):
         timeout = min(timeout, max(1, int((until - timezone.now()).total_seconds()) + 1))
     return timeout
@@ -125,7 +130,7 @@ def _store(key, response, expires) -> None:
     stored = response.__class__.__new__(response.__class__)
     stored.__dict__.update(response.__dict__)
     stored.content = without_csrf(response.content)
-    cache.set(key, stored, _timeout(expires))
+    cache.set(key, stored, _timeout(response, expires))
 
 
 def _served(request, stored):
@@ -141,7 +146,8 @@ def public_page(*kinds: str, expires=None):
     """Serve an anonymous visitor's page whole from the cache, keyed by the data of `kinds`.
 
     `expires()` may return when the page changes by the clock alone (a call's deadline), so
-    that the entry lives no longer; it runs only on a miss.
+    that the entry lives no longer; it runs only on a miss, and not at all when the view has
+    set `response.cache_until` itself from the rows it read.
     """
 
     def decorator(view):

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import DurationField, ExpressionWrapper, F, Max, Q, QuerySet
 from django.utils import timezone
 
+from kyodo.core import records_version
 from kyodo.portal.models import Event, News
 from kyodo.projects.models import Project, ProjectStatus
 
@@ -59,10 +60,11 @@ def longest_event() -> timedelta:
     """The longest span (end - start) of any event.
 
     On PostgreSQL one step in an index on the span (portal migration 0004); on SQLite a full
-    scan. Cached until the events change either way (keyed by the newest updated_at).
+    scan. Cached until any record changes (`records_version`, which every save and delete of
+    an event moves, in the admin site too): reading the version costs no query, where the
+    newest `updated_at` it was keyed by before cost one on every page of events.
     """
-    last = freshness(Event.objects.all()).last_updated
-    key = f"portal.longest-event.{last.timestamp() if last else 0}"
+    key = f"portal.longest-event.{records_version.current()}"
     cached = cache.get(key)
     if cached is None:
         span = ExpressionWrapper(F("end_date") - F("start_date"), output_field=DurationField())

@@ -275,7 +275,32 @@ def test_calls_opened_edited_and_closed_show_at_once(site):
     # The deadline passes with no write: the entry lives no longer than until then.
     call.deadline = timezone.now() + timedelta(seconds=30)
     type(call).objects.filter(pk=call.pk).update(deadline=call.deadline)
-    assert cache_versions._timeout(lambda: call.deadline) <= 31
+    assert cache_versions._timeout(object(), lambda: call.deadline) <= 31
+
+
+@pytest.mark.parametrize("page", ["core:home", "calls:public_list", "calls:public_detail"])
+def test_pages_of_an_open_call_live_no_longer_than_its_deadline(site, page):
+    call = make_call(forming_project(), title="流氷ガイドの募集", open_=False)
+    call = call_services.call_open(actor=None, call=call)
+    deadline = timezone.now() + timedelta(seconds=30)
+    type(call).objects.filter(pk=call.pk).update(deadline=deadline)
+    cache.clear()
+    url = reverse(page, args=[call.pk] if page == "calls:public_detail" else [])
+    response = Client().get(url)
+    assert "流氷ガイドの募集" in response.content.decode()
+    # Read from the calls the page shows, without another query.
+    assert response.cache_until == deadline
+    assert cache_versions._timeout(response, None) <= 31
+    # The deadline passes with no write and the entry has expired: a browser asking again with
+    # its copy's ETag gets the new page, not a 304 for the old one.
+    type(call).objects.filter(pk=call.pk).update(deadline=timezone.now() - timedelta(seconds=1))
+    cache.clear()
+    again = Client().get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 200
+    if page == "calls:public_detail":
+        assert again.cache_until is None  # no longer accepting: nothing ends by the clock
+    else:
+        assert again.cache_until is None and "流氷ガイドの募集" not in again.content.decode()
 
 
 def test_engagement_agreements_created_and_edited_show_at_once(site, department_a):

@@ -11,21 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.calls import selectors
-from kyodo.calls.models import Call, CallStatus
+from kyodo.calls.models import Call
 from kyodo.core.permissions import get_object_for
 from kyodo.portal.http import CALL_KINDS, cacheable, page_meta
 
 PUBLIC_CALLS = Call.objects.select_related("project__department")
-
-
-def next_deadline():
-    """When the next open call stops accepting: its pages change then without any write."""
-    return (
-        Call.objects.filter(status=CallStatus.OPEN, deadline__gte=timezone.now())
-        .order_by("deadline")
-        .values_list("deadline", flat=True)
-        .first()
-    )
 
 
 def _public_calls_version(request, *args, **kwargs):
@@ -43,13 +33,14 @@ def _public_call_version(request, call_id, **kwargs):
     return (*row, timezone.now() <= row[2]) if row else None
 
 
-@cacheable(_public_calls_version, kinds=CALL_KINDS, expires=next_deadline)
+@cacheable(_public_calls_version, kinds=CALL_KINDS)
 def public_list(request):
-    return render(
+    open_calls = list(selectors.open_calls())
+    response = render(
         request,
         "portal/public/call_list.html",
         {
-            "open_calls": selectors.open_calls(),
+            "open_calls": open_calls,
             "results": selectors.published_results()[:20],
             "meta": page_meta(
                 request,
@@ -61,14 +52,18 @@ def public_list(request):
             ),
         },
     )
+    # The list changes by the clock when the first open call (nearest deadline first) stops
+    # accepting: the cached page lives no longer, and that is read from the rows shown.
+    response.cache_until = open_calls[0].deadline if open_calls else None
+    return response
 
 
-@cacheable(_public_call_version, kinds=CALL_KINDS, expires=next_deadline)
+@cacheable(_public_call_version, kinds=CALL_KINDS)
 def public_detail(request, call_id):
     # Open to everyone, logged in or not: a call that is not public is a 404.
     call = get_object_for(request.user, "calls.view_call", PUBLIC_CALLS, pk=call_id)
     accepting = selectors.accepting_applications(call)
-    return render(
+    response = render(
         request,
         "portal/public/call_detail.html",
         {
@@ -79,9 +74,13 @@ def public_detail(request, call_id):
             "meta": page_meta(request, call.title, call.purpose[:150], og_type="article"),
         },
     )
+    # The page changes by the clock when this call stops accepting, and no other's deadline.
+    response.cache_until = call.deadline if accepting else None
+    return response
 
 
-@cacheable(_public_call_version, kinds=CALL_KINDS, expires=next_deadline)
+# A published result does not change by the clock (its call's deadline has passed).
+@cacheable(_public_call_version, kinds=CALL_KINDS)
 def public_result(request, call_id):
     call = get_object_for(request.user, "calls.view_result", PUBLIC_CALLS, pk=call_id)
     criteria, rows = selectors.public_result(call)

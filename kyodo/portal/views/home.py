@@ -4,12 +4,11 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from kyodo.calls.selectors import open_calls, public_calls
+from kyodo.calls.selectors import open_calls
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.http import HOME_KINDS, cacheable, page_meta, stamps
 from kyodo.portal.models import Event, News
-from kyodo.portal.views.calls import next_deadline
 from kyodo.projects.models import Project, ProjectStatus
 from kyodo.projects.selectors import public_projects
 
@@ -18,19 +17,21 @@ HOME_ITEMS = 5
 
 def _home_version(request):
     # One query: the newest event, news item and project (index lookups), and the newest change
-    # and count of the public calls and council meetings.
-    return stamps(Event, News, public_calls(), Project, council_selectors.public_meetings())
+    # and count of the calls open now (a deadline passing changes the count, and the page) and
+    # of the public council meetings.
+    return stamps(Event, News, open_calls(), Project, council_selectors.public_meetings())
 
 
-@cacheable(_home_version, kinds=HOME_KINDS, expires=next_deadline)
+@cacheable(_home_version, kinds=HOME_KINDS)
 def home(request):
     """What is happening now: open calls, upcoming events, recent news, running projects."""
     running = public_projects().filter(status=ProjectStatus.RUNNING)
-    return render(
+    calls = list(open_calls().prefetch_related(None)[:HOME_ITEMS])
+    response = render(
         request,
         "portal/public/home.html",
         {
-            "calls": list(open_calls().prefetch_related(None)[:HOME_ITEMS]),
+            "calls": calls,
             "events": list(selectors.upcoming_events()[:HOME_ITEMS]),
             "news_items": list(selectors.public_news()[:HOME_ITEMS]),
             "projects": list(running[:HOME_ITEMS]),
@@ -47,3 +48,7 @@ def home(request):
             ),
         },
     )
+    # The page changes by the clock when the first open call's deadline passes (they come
+    # nearest first): the cached page lives no longer, without asking the database again.
+    response.cache_until = calls[0].deadline if calls else None
+    return response

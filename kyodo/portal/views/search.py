@@ -25,7 +25,6 @@ from kyodo.engagement.selectors import (
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import search_results, selectors
 from kyodo.portal.http import SEARCH_KINDS, page_meta
-from kyodo.portal.views.calls import next_deadline
 from kyodo.projects.selectors import public_projects
 
 # Words beyond this are dropped: a search box is not a document (and the index is word-based,
@@ -120,7 +119,9 @@ def search_groups(query: str) -> list[ResultGroup]:
     groups = []
     for key, label, queryset, plugged in sources:
         ids, total, approximate = found[key]
-        objects = queryset.in_bulk(ids) if ids else {}
+        # A result shows its own fields only: the selectors' prefetches (a project's partners,
+        # a partner's fields of activity) would cost a query each for nothing.
+        objects = queryset.prefetch_related(None).in_bulk(ids) if ids else {}
         items = [objects[object_id] for object_id in ids if object_id in objects]
         if plugged is not None:
             items = [
@@ -133,7 +134,8 @@ def search_groups(query: str) -> list[ResultGroup]:
     return groups
 
 
-@public_page(*SEARCH_KINDS, expires=next_deadline)
+# No expiry by the clock: a call found shows its deadline, never whether it is still open.
+@public_page(*SEARCH_KINDS)
 def portal_search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_CHARS]
     groups = search_groups(query) if query else []
