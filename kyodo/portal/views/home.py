@@ -25,7 +25,8 @@ def _home_version(request):
 @cacheable(_home_version, kinds=HOME_KINDS)
 def home(request):
     """What is happening now: open calls, upcoming events, recent news, running projects."""
-    running = public_projects().filter(status=ProjectStatus.RUNNING)
+    # A card shows the title, status and department: not the partners the selector prefetches.
+    running = public_projects().prefetch_related(None).filter(status=ProjectStatus.RUNNING)
     calls = list(open_calls().prefetch_related(None)[:HOME_ITEMS])
     response = render(
         request,

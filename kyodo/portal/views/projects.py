@@ -32,7 +32,8 @@ def project_list(request):
     status = choice_param(
         request, "status", choices=("", *(s.value for s in PUBLIC_STATUSES)), default=""
     )
-    queryset = public_projects()
+    # A card shows the title, status and department: not the partners the selector prefetches.
+    queryset = public_projects().prefetch_related(None)
     if status:
         queryset = queryset.filter(status=status)
     page = page_of(request, queryset)
