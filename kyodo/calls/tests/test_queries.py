@@ -74,7 +74,10 @@ PAGES = [
     ("coordinator", lambda d: reverse("calls:manage_detail", args=[d["ranked"].pk]), 10),  # was 11
     ("coordinator", lambda d: reverse("calls:grant_list"), 9),
     # Public pages: plus their ETag (newest change and the calls open now; the call's row).
-    ("anonymous", lambda d: reverse("calls:public_list"), 7),
+    # Issue 19: the list without the criteria it does not show (open calls, results): 7 → 5.
+    # (With the page cache on, a miss no longer asks for the next deadline either: the expiry
+    # is read from the rows shown.)
+    ("anonymous", lambda d: reverse("calls:public_list"), 5),
     ("anonymous", lambda d: reverse("calls:public_result", args=[d["published"].pk]), 6),
     ("partner_member", lambda d: reverse("calls:my_applications"), 8),
     # The partner home gathers the panels of partners, projects, cycles and calls.

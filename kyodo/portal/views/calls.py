@@ -35,13 +35,14 @@ def _public_call_version(request, call_id, **kwargs):
 
 @cacheable(_public_calls_version, kinds=CALL_KINDS)
 def public_list(request):
-    open_calls = list(selectors.open_calls())
+    # The list names each call, its project and dates: not the criteria the selector prefetches.
+    open_calls = list(selectors.open_calls().prefetch_related(None))
     response = render(
         request,
         "portal/public/call_list.html",
         {
             "open_calls": open_calls,
-            "results": selectors.published_results()[:20],
+            "results": selectors.published_results().prefetch_related(None)[:20],
             "meta": page_meta(
                 request,
                 _("Open calls"),
