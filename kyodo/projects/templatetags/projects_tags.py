@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import format_html
 
 from kyodo.projects.next_step import next_step as _next_step
+from kyodo.projects.rows import rendered_rows
 
 register = template.Library()
 
@@ -13,3 +14,9 @@ def next_step(project) -> str:
     if step is None:
         return "—"
     return format_html('<a href="{}">{}</a>', step.url, step.text)
+
+
+@register.filter
+def project_rows(projects) -> list:
+    """The rows of projects/_table.html, each kept under what it shows (projects/rows.py)."""
+    return rendered_rows(projects)
