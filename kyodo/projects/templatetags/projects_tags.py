@@ -1,8 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from kyodo.projects import rows
 from kyodo.projects.next_step import next_step as _next_step
-from kyodo.projects.rows import rendered_rows
 
 register = template.Library()
 
@@ -19,4 +19,4 @@ def next_step(project) -> str:
 @register.filter
 def project_rows(projects) -> list:
     """The rows of projects/_table.html, each kept under what it shows (projects/rows.py)."""
-    return rendered_rows(projects)
+    return rows.project_rows(projects)

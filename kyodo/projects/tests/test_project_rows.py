@@ -1,14 +1,15 @@
-"""Rows of the staff project tables kept under what they show (projects/rows.py): the same
-HTML as rendered afresh, only changed rows rendered after a change, and never a stale row
-whatever changed in it (title, partner's name, points awaiting confirmation, language)."""
+"""Rows of the staff project tables kept under what they show (projects/rows.py through
+core/kept_rows.py): the same HTML as rendered afresh, only changed rows rendered after a
+change, and never a stale row whatever changed in it (title, partner's name, points awaiting
+confirmation, language)."""
 
 import re
 
 import pytest
 from django.urls import reverse
 
+from kyodo.core import kept_rows
 from kyodo.partners.services import partner_update
-from kyodo.projects import rows
 from kyodo.projects.models import AgreedPoint
 from kyodo.projects.services import project_update
 from kyodo.projects.tests.test_list_pages import make_projects
@@ -25,7 +26,7 @@ def _tbody(client) -> str:
 def renders(monkeypatch):
     """How many rows were rendered (not taken from the cache)."""
     counted = []
-    original = rows.get_template
+    original = kept_rows.get_template
 
     class Counting:
         def __init__(self, template):
@@ -35,7 +36,7 @@ def renders(monkeypatch):
             counted.append(context["project"].pk)
             return self.template.render(context)
 
-    monkeypatch.setattr(rows, "get_template", lambda name: Counting(original(name)))
+    monkeypatch.setattr(kept_rows, "get_template", lambda name: Counting(original(name)))
     return counted
 
 
