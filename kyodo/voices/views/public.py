@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from kyodo.core.forms import apply_service_error
 from kyodo.core.permissions import get_object_for
 from kyodo.core.wareki import fiscal_year_label
-from kyodo.portal.http import page_meta
+from kyodo.portal.http import handles_bad_query, page_meta
 from kyodo.portal.paging import page_of
 from kyodo.voices import selectors, services
 from kyodo.voices.charts import Bar, BarChart
@@ -109,6 +109,7 @@ def opinion_status(request, receipt_number, secret):
     return response
 
 
+@handles_bad_query  # ?page=x is a 400 saying so, not a server error
 def public_list(request):
     return render(
         request,
