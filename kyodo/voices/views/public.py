@@ -16,7 +16,7 @@ from kyodo.core.wareki import fiscal_year_label
 from kyodo.portal.http import handles_bad_query, page_meta
 from kyodo.portal.paging import page_of
 from kyodo.voices import selectors, services
-from kyodo.voices.charts import Bar, BarChart
+from kyodo.voices.charts import PercentChart, percent_chart
 from kyodo.voices.forms import OpinionForm
 from kyodo.voices.models import Opinion
 from kyodo.voices.services.common import digest
@@ -136,16 +136,16 @@ def public_opinion(request, pk):
     )
 
 
-def _year_charts(figures) -> list[BarChart]:
+def _year_charts(figures) -> list[PercentChart]:
     """The shares per fiscal year as charts (years without a reply have no bar)."""
     replied = [year for year in figures if year.replied]
 
-    def bars(attribute):
-        return [Bar(fiscal_year_label(y.year), getattr(y, attribute)) for y in replied]
+    def rows(attribute):
+        return [(fiscal_year_label(y.year), getattr(y, attribute), None) for y in replied]
 
     return [
-        BarChart("within", _("Replied within the target"), bars("within_target_percent")),
-        BarChart("reflected", _("Reflected (fully or partly)"), bars("reflected_percent")),
+        percent_chart("within", _("Replied within the target"), rows("within_target_percent")),
+        percent_chart("reflected", _("Reflected (fully or partly)"), rows("reflected_percent")),
     ]
 
 
