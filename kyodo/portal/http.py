@@ -40,23 +40,28 @@ class BadQuery(Exception):
     """A malformed query parameter: the visitor gets a 400 page saying which one."""
 
 
-def int_param(request, name: str, *, default: int, low: int, high: int) -> int:
+# Each helper takes the parameter's `label`, the words the page itself uses for it (its form
+# label, e.g. _("Status") → 状況): a citizen who follows a broken link must not be told about
+# 「status」 or 「page」, the names in the address.
+
+
+def int_param(request, name: str, *, label: str, default: int, low: int, high: int) -> int:
     raw = request.GET.get(name)
     if raw is None or raw == "":
         return default
     try:
         value = int(raw)
     except ValueError:
-        raise BadQuery(_("“%(name)s” must be a whole number.") % {"name": name}) from None
-    if not low <= value <= high:
+        value = None
+    if value is None or not low <= value <= high:
         raise BadQuery(
-            _("“%(name)s” must be between %(low)s and %(high)s.")
-            % {"name": name, "low": low, "high": high}
+            _("“%(label)s” must be a whole number from %(low)s to %(high)s.")
+            % {"label": label, "low": low, "high": high}
         )
     return value
 
 
-def date_param(request, name: str) -> date | None:
+def date_param(request, name: str, *, label: str) -> date | None:
     """An ISO date (2026-12-05); full-width digits and stray spaces are accepted."""
     raw = unicodedata.normalize("NFKC", request.GET.get(name, "")).strip()
     if not raw:
@@ -67,16 +72,20 @@ def date_param(request, name: str) -> date | None:
         value = None
     if value is None or not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise BadQuery(
-            _("“%(name)s” must be a date between %(first)s and %(last)s written like 2026-12-05.")
-            % {"name": name, "first": FIRST_YEAR, "last": LAST_YEAR}
+            _("“%(label)s” must be a date between %(first)s and %(last)s written like 2026-12-05.")
+            % {"label": label, "first": FIRST_YEAR, "last": LAST_YEAR}
         )
     return value
 
 
-def choice_param(request, name: str, *, choices: tuple[str, ...], default: str) -> str:
+def choice_param(request, name: str, *, label: str, choices: tuple[str, ...], default: str) -> str:
     value = request.GET.get(name) or default
     if value not in choices:
-        raise BadQuery(_("“%(name)s” has a value that is not allowed.") % {"name": name})
+        # The values are codes and numbers a visitor never sees; the page shows their names.
+        raise BadQuery(
+            _("“%(label)s” has a value that is not allowed: choose one the page offers.")
+            % {"label": label}
+        )
     return value
 
 

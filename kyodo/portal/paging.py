@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from kyodo.portal.http import int_param
 
@@ -35,8 +36,12 @@ class Window:
 
 
 def page_of(request, queryset) -> Window:
-    """The page of `queryset` asked for by ?page= (a 404 past the end)."""
-    number = int_param(request, "page", default=1, low=1, high=100_000)
+    """The page of `queryset` asked for by ?page= (a 404 past the end).
+
+    A ?page= that is not a page number raises BadQuery: the view needs `handles_bad_query`
+    (`cacheable` includes it) to answer 400 rather than 500.
+    """
+    number = int_param(request, "page", label=_("Page"), default=1, low=1, high=100_000)
     start = (number - 1) * PER_PAGE
     rows = list(queryset[start : start + PER_PAGE + 1])
     if number > 1 and not rows:

@@ -1,44 +1,34 @@
-"""Horizontal bar charts drawn on the server as SVG (no JavaScript, no inline style: the CSP
-forbids it), always shown beside a table of the same numbers; the chart's <desc> says them too."""
+"""The voices pages' charts of shares: core's bar geometry (kyodo.core.charts) at the size these
+pages have always drawn, and the figures in words for the SVG's <desc>. Each is shown beside a
+table of the same numbers; the template draws it with classes, no inline style (the CSP)."""
 
 from dataclasses import dataclass
 
-BAR_WIDTH = 300  # the width of a full (100 %) bar, in user units
-BAR_HEIGHT = 24
-GAP = 8
+from kyodo.core.charts import Bar, Layout, bar_chart
+
+# 100 % is 300 units wide; a row is a 24-unit bar and a gap of 8 (voices/public/_bar_chart.html).
+LAYOUT = Layout(bar_max_width=300, row_height=32, margin=0, decimals=1)
 
 
-@dataclass
-class Bar:
-    label: str
-    percent: float
-    count: int | None = None
-
-    @property
-    def width(self) -> float:
-        return round(max(0.0, min(self.percent, 100.0)) * BAR_WIDTH / 100, 1)
-
-
-@dataclass
-class BarChart:
+@dataclass(frozen=True)
+class PercentChart:
     key: str  # unique on the page, for the ids of <title> and <desc>
     title: str
     bars: list[Bar]
+    height: int
+    text_alternative: str
 
-    @property
-    def height(self) -> int:
-        return len(self.bars) * (BAR_HEIGHT + GAP)
 
-    def rows(self):
-        """(bar, top, baseline of its text) for the template."""
-        step = BAR_HEIGHT + GAP
-        return [(bar, i * step, i * step + 17) for i, bar in enumerate(self.bars)]
-
-    @property
-    def text_alternative(self) -> str:
-        return "、".join(
-            f"{bar.label} {bar.count}件（{bar.percent}%）"
-            if bar.count is not None
-            else f"{bar.label} {bar.percent}%"
-            for bar in self.bars
-        )
+def percent_chart(key: str, title: str, rows) -> PercentChart:
+    """`rows` are (label, percent, count or None): a bar each, its percent written after it."""
+    rows = list(rows)
+    drawn = bar_chart(
+        ((label, percent, f"{percent}%") for label, percent, _count in rows),
+        maximum=100,
+        layout=LAYOUT,
+    )
+    words = "、".join(
+        f"{label} {count}件（{percent}%）" if count is not None else f"{label} {percent}%"
+        for label, percent, count in rows
+    )
+    return PercentChart(key, title, drawn.bars, drawn.height, words)

@@ -10,7 +10,7 @@ from statistics import mean, median
 
 from django.conf import settings
 
-from kyodo.voices.charts import Bar, BarChart
+from kyodo.voices.charts import PercentChart, percent_chart
 from kyodo.voices.models import CHOICE_KINDS, Answer, QuestionKind, Survey, SurveyItem
 
 
@@ -33,9 +33,9 @@ class ItemResult:
         return self.item.version.kind in CHOICE_KINDS
 
     @property
-    def chart(self) -> BarChart:
-        bars = [Bar(row.label, row.percent, row.count) for row in self.rows]
-        return BarChart(str(self.item.pk), self.item.version.text, bars)
+    def chart(self) -> PercentChart:
+        rows = ((row.label, row.percent, row.count) for row in self.rows)
+        return percent_chart(str(self.item.pk), self.item.version.text, rows)
 
 
 def survey_answers(survey: Survey) -> dict:

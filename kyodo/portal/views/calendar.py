@@ -130,8 +130,10 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
 @cacheable(events_version, council_meetings_version, kinds=("events", "councils"))
 def event_calendar(request):
     today = timezone.localdate()
-    year = int_param(request, "year", default=today.year, low=FIRST_YEAR, high=LAST_YEAR)
-    month = int_param(request, "month", default=today.month, low=1, high=12)
+    year = int_param(
+        request, "year", label=_("Year"), default=today.year, low=FIRST_YEAR, high=LAST_YEAR
+    )
+    month = int_param(request, "month", label=_("Month"), default=today.month, low=1, high=12)
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     days = _month_days(first, last)

@@ -47,11 +47,13 @@ def item_version(model):
 
 def _listing(request) -> tuple[str, object, str, dict, date | None]:
     """The period shown, its events, the heading, the query that names it, the day if one."""
-    day = date_param(request, "date")
+    day = date_param(request, "date", label=_("Date"))
     if day:
         title = _("Events on %(date)s") % {"date": format_date_with_western(day, weekday=True)}
         return "day", selectors.events_between(day, day), title, {"date": day.isoformat()}, day
-    period = choice_param(request, "period", choices=("upcoming", "past"), default="upcoming")
+    period = choice_param(
+        request, "period", label=_("Period"), choices=("upcoming", "past"), default="upcoming"
+    )
     if period == "upcoming":
         return period, selectors.upcoming_events(), _("Upcoming events"), {}, None
     return period, selectors.past_events(), _("Past events"), {"period": period}, None

@@ -31,11 +31,20 @@ def partner_list(request):
     """
     types = list(PartnerType.objects.order_by("sort_order", "name").values_list("pk", "name"))
     fields = list(ActivityField.objects.order_by("sort_order", "name").values_list("pk", "name"))
+    # Labelled as the filter form labels them.
     partner_type = choice_param(
-        request, "type", choices=("", *(str(pk) for pk, _name in types)), default=""
+        request,
+        "type",
+        label=_("type"),
+        choices=("", *(str(pk) for pk, _name in types)),
+        default="",
     )
     field = choice_param(
-        request, "field", choices=("", *(str(pk) for pk, _name in fields)), default=""
+        request,
+        "field",
+        label=_("fields of activity"),
+        choices=("", *(str(pk) for pk, _name in fields)),
+        default="",
     )
     area = " ".join(nfkc(request.GET.get("area", "")).split())[:AREA_CHARS]
     queryset = public_partners()

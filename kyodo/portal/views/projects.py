@@ -30,7 +30,11 @@ def projects_version(request, *args, **kwargs):
 @cacheable(projects_version, kinds=PROJECT_KINDS)
 def project_list(request):
     status = choice_param(
-        request, "status", choices=("", *(s.value for s in PUBLIC_STATUSES)), default=""
+        request,
+        "status",
+        label=_("Status"),
+        choices=("", *(s.value for s in PUBLIC_STATUSES)),
+        default="",
     )
     # A card shows the title, status and department: not the partners the selector prefetches.
     queryset = public_projects().prefetch_related(None)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kyodo.core.forms import apply_service_error
 from kyodo.core.locking import current_lock_version
 from kyodo.core.permissions import permission_required
+from kyodo.portal.http import handles_bad_query
 from kyodo.portal.paging import page_of
 from kyodo.voices import selectors, services
 from kyodo.voices.forms import ApproverForm, AssignForm, PublicationForm, ReplyForm
@@ -21,6 +22,7 @@ from kyodo.voices.views.access import opinion_view, reply_view
 
 
 @permission_required("voices.manage_opinions")
+@handles_bad_query  # ?page=x is a 400 saying so, not a server error
 def manage_opinions(request):
     status = request.GET.get("status", "")
     status = status if status in OpinionStatus.values else ""

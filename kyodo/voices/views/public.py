@@ -13,10 +13,10 @@ from django.views.decorators.cache import never_cache
 from kyodo.core.forms import apply_service_error
 from kyodo.core.permissions import get_object_for
 from kyodo.core.wareki import fiscal_year_label
-from kyodo.portal.http import page_meta
+from kyodo.portal.http import handles_bad_query, page_meta
 from kyodo.portal.paging import page_of
 from kyodo.voices import selectors, services
-from kyodo.voices.charts import Bar, BarChart
+from kyodo.voices.charts import PercentChart, percent_chart
 from kyodo.voices.forms import OpinionForm
 from kyodo.voices.models import Opinion
 from kyodo.voices.services.common import digest
@@ -109,6 +109,7 @@ def opinion_status(request, receipt_number, secret):
     return response
 
 
+@handles_bad_query  # ?page=x is a 400 saying so, not a server error
 def public_list(request):
     return render(
         request,
@@ -135,16 +136,16 @@ def public_opinion(request, pk):
     )
 
 
-def _year_charts(figures) -> list[BarChart]:
+def _year_charts(figures) -> list[PercentChart]:
     """The shares per fiscal year as charts (years without a reply have no bar)."""
     replied = [year for year in figures if year.replied]
 
-    def bars(attribute):
-        return [Bar(fiscal_year_label(y.year), getattr(y, attribute)) for y in replied]
+    def rows(attribute):
+        return [(fiscal_year_label(y.year), getattr(y, attribute), None) for y in replied]
 
     return [
-        BarChart("within", _("Replied within the target"), bars("within_target_percent")),
-        BarChart("reflected", _("Reflected (fully or partly)"), bars("reflected_percent")),
+        percent_chart("within", _("Replied within the target"), rows("within_target_percent")),
+        percent_chart("reflected", _("Reflected (fully or partly)"), rows("reflected_percent")),
     ]
 
 
