@@ -142,12 +142,22 @@ def _served(request, stored):
     return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
-def public_page(*kinds: str, expires=None):
+def content_etag(response) -> str:
+    """A strong ETag of what the page shows, whoever asks (the CSRF tokens left out)."""
+    digest = hashlib.sha256(without_csrf(response.content)).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def public_page(*kinds: str, expires=None, unconditional=None):
     """Serve an anonymous visitor's page whole from the cache, keyed by the data of `kinds`.
 
     `expires()` may return when the page changes by the clock alone (a call's deadline), so
     that the entry lives no longer; it runs only on a miss, and not at all when the view has
     set `response.cache_until` itself from the rows it read.
+
+    On a miss the page is rendered by `unconditional` when given (the view without its
+    version-based ETag, which costs a query) and its ETag is the hash of what it shows: a
+    browser's next If-None-Match is then answered from the kept page, with no query.
     """
 
     def decorator(view):
@@ -161,7 +171,9 @@ def public_page(*kinds: str, expires=None):
                 return _served(request, stored)
             # Rendered in full (no If-None-Match) so that what is stored is a whole page.
             conditional = request.META.pop("HTTP_IF_NONE_MATCH", None)
-            response = view(request, *args, **kwargs)
+            response = (unconditional or view)(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming and "ETag" not in response:
+                response["ETag"] = content_etag(response)
             _store(key, response, expires)
             if conditional is not None:
                 request.META["HTTP_IF_NONE_MATCH"] = conditional

@@ -131,7 +131,10 @@ def cacheable(*version_funcs, kinds: tuple[str, ...] | None = None, expires=None
         conditional = handles_bad_query(condition(etag_func=etag)(view))
         if kinds is None:
             return conditional
-        return public_page(*kinds, expires=expires)(conditional)
+        # An anonymous visitor's page, on a miss of the page cache, is rendered without the
+        # version query: its ETag is then the hash of its content (public_page).
+        unconditional = handles_bad_query(view)
+        return public_page(*kinds, expires=expires, unconditional=unconditional)(conditional)
 
     return decorator
 

@@ -120,6 +120,28 @@ def test_a_hit_answers_a_conditional_get_with_304(site, django_assert_num_querie
         assert "追加の行事" in _html(Client(), url)
 
 
+def test_a_miss_renders_without_the_version_query_and_tags_the_content(site, settings):
+    """On a miss an anonymous page costs one query less than a logged-in visitor's (whose
+    ETag comes from the data's versions), and its ETag is the hash of what it shows: a browser
+    asking again after the kept copy expired gets a 304 if nothing it shows has changed."""
+    url = reverse("portal:project_list")
+    Client().get(url)  # first-use lookups of the process
+    cache.clear()
+    anonymous = _queries(Client(), url)
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    rendered = _queries(Client(), url)
+    assert anonymous == rendered - 1
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    response = Client().get(url)
+    assert response["ETag"] == cache_versions.content_etag(response)
+    cache.clear()  # the kept copy is gone (expired, another process): rendered again
+    assert Client().get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    project_services.project_update(actor=None, project=site["project"], title="流氷の自然学校")
+    again = Client().get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 200 and "流氷の自然学校" in again.content.decode()
+
+
 def test_the_query_string_and_the_language_are_part_of_the_key(site):
     client = Client()
     url = reverse("portal:search")
