@@ -91,7 +91,7 @@ SPECS = {
 
 @dataclass
 class Entry:
-    obj: object  # the object found
+    pk: object  # the object found (its key: an entry is kept in the cache)
     url: str
     title: str
     kind: str  # the group's label, or the partner's type
@@ -159,7 +159,7 @@ def entry(key: str, label: str, item, terms: list[str]) -> Entry:
     kind = item.partner_type.name if key == "partners" else label
     day, text = _date(item, spec)
     return Entry(
-        obj=item,
+        pk=item.pk,
         url=reverse(spec.url_name, args=[item.pk] if spec.by_pk else []),
         title=title,
         kind=kind,

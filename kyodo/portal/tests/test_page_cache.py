@@ -428,3 +428,22 @@ def test_a_published_opinion_shows_in_the_search_at_once(site, department_a):
     )
     voices_services.opinion_publish(actor=None, opinion=opinion)
     assert "流氷観光船の案内" in _html(client, url)
+
+
+def test_the_results_of_words_asked_before_are_kept_per_language(site):
+    """Another address with the same words (a logged-in visitor, a page whose kept copy has
+    gone) reads neither the index nor the objects found; a change is found at once, and the
+    English page keeps its own labels."""
+    url = reverse("portal:search") + "?q=流氷"
+    assert "流氷の学習会" in _html(Client(), url)
+    with CaptureQueriesContext(connection) as again:
+        assert "流氷の学習会" in _html(Client(), url + "&utm_source=mail")
+    assert not [q for q in again.captured_queries if "search" in q["sql"]], again.captured_queries
+    assert len(again) <= 1  # the city's row
+    reader = Client()
+    reader.cookies["django_language"] = "en"
+    english = _html(reader, url + "&lang=en")
+    assert "Collaborative projects" in english and "流氷の学習会" in english
+    assert "協働事業" in _html(Client(), url + "&ja=1")
+    project_services.project_update(actor=None, project=site["project"], title="流氷の自然学校")
+    assert "流氷の自然学校" in _html(Client(), url + "&after=1")

@@ -86,33 +86,53 @@ def _sources() -> list[tuple]:
     ]
 
 
+def _cache_key(name: str, query: str, *parts: str) -> str:
+    """A key holding the data versions of every kind searched and the day, so that a change
+    or a new day misses at once."""
+    parts = (name, query, timezone.localdate().isoformat(), *parts, *versions(SEARCH_KINDS))
+    return "kyodo:search:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _kept(key: str, make):
+    """`make()`, kept under `key` as long as a public page (not at all when pages are not
+    kept): a logged-in visitor, never served a kept page, and an anonymous one on a miss of
+    the page (another address with the same words) share it."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    value = cache.get(key) if seconds else None
+    if value is None:
+        value = make()
+        if seconds:
+            cache.set(key, value, seconds)
+    return value
+
+
 def _found_ids(query: str, sources) -> dict:
-    """Per group, the best ids, the total and whether it is estimated; cached per query and
-    data version, so that a logged-in visitor (never served a cached page) and an anonymous
-    one on a cache miss of the page only read the found objects again."""
-    parts = (query, timezone.localdate().isoformat(), *versions(SEARCH_KINDS))
-    key = "kyodo:search:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
-    found = cache.get(key) if settings.PUBLIC_PAGE_CACHE_SECONDS else None
-    if found is None:
+    """Per group, the best ids, the total and whether it is estimated (whatever the language)."""
+
+    def find() -> dict:
         # Every group's candidates in one query (search_best_each), then each group's own.
         each = search_best_each(
             [queryset for _k, _l, queryset, _p in sources], query, HITS_PER_TYPE
         )
-        found = {
+        return {
             source[0]: ([hit.object_id for hit in best.hits], best.total, best.approximate)
             for source, best in zip(sources, each, strict=True)
         }
-        # As long as a public page (none when they are not cached): the key holds the data
-        # versions of every kind searched and the day, so a change or a new day misses at once.
-        cache.set(key, found, settings.PUBLIC_PAGE_CACHE_SECONDS)
-    return found
+
+    return _kept(_cache_key("found", query), find)
 
 
 def search_groups(query: str) -> list[ResultGroup]:
     """Public projects, events, news, calls and partners matching every word of `query`.
 
     Items of the portal's own groups are `search_results.Entry` (type, date, marked excerpt).
+    The groups are kept per language: found again, they cost neither the objects' queries nor
+    the excerpts.
     """
+    return _kept(_cache_key("groups", query, get_language()), lambda: _groups(query))
+
+
+def _groups(query: str) -> list[ResultGroup]:
     sources = _sources()
     found = _found_ids(query, sources)
     terms = search_results.search_terms(query)
