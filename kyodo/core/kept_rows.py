@@ -1,4 +1,4 @@
-"""Rows of a staff table kept in the cache, each under the values it shows.
+"""Rows of a table or cards of a list kept in the cache, each under the values it shows.
 
 The body of a busy staff list is kept whole for its reader (``work_cache``) until any record
 changes; in a busy office that is often, and then every row of the page was rendered again
@@ -9,6 +9,10 @@ stale, since a different value is a different key.
 
 A row's ``inputs(item)`` must name everything its template reads of the item (and the
 language is added here); whoever adds a value to the row template adds it there.
+
+The public portal keeps its cards the same way (``kyodo/portal/templatetags/portal_cards.py``):
+a page missing the page cache (another page number, a filter, the first read after a change)
+then renders only the cards it has never shown.
 """
 
 import hashlib
@@ -34,12 +38,13 @@ def rendered_rows(
     inputs: Callable[[object], tuple],
     name: str,
     extra: dict | None = None,
+    seconds: int | None = None,
 ) -> list[SafeString]:
     """Each item's row (`template_name` with the item as `name`, and `extra`, which `inputs`
     must cover too): the kept ones read in one cache call, the others rendered and kept for
-    `WORK_CACHE_SECONDS` (0: none is kept)."""
+    `seconds` (by default `WORK_CACHE_SECONDS`; 0: none is kept)."""
     items = list(items)
-    seconds = settings.WORK_CACHE_SECONDS
+    seconds = settings.WORK_CACHE_SECONDS if seconds is None else seconds
     keys = [_key(template_name, inputs(item)) for item in items] if seconds else []
     kept = cache.get_many(keys) if keys else {}
     template = get_template(template_name)

@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from kyodo.core.cache_versions import versions
+from kyodo.core.kept_rows import rendered_rows
 from kyodo.core.templatetags.kyodo import wareki_western
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
@@ -47,6 +48,42 @@ def _day(d: date, month: int, day: dict) -> dict:
         "label": wareki_western(d) if busy else "",
         "heading": wareki_western(d, "weekday") if busy else "",
     }
+
+
+def _cell_inputs(day: dict) -> tuple:
+    # Everything _calendar_cell.html reads (the label follows from the date and the language).
+    return (day["iso"], day["in_month"], day["count"], len(day["meetings"]), day["label"])
+
+
+def _section_inputs(day: dict) -> tuple:
+    # Everything _calendar_day.html reads.
+    return (
+        day["iso"],
+        day["heading"],
+        day["count"],
+        day["more"],
+        tuple((e["url"], e["title"], e["time"]) for e in day["shown"]),
+        tuple((m.pk, m.council.name, m.title, m.starts_at) for m in day["meetings"]),
+    )
+
+
+def _rendered(weeks: list[list[dict]], event_list_url: str) -> tuple[list[list[str]], list[str]]:
+    """The table's cells and the busy days' sections, each kept under what it shows
+    (core.kept_rows): half the page's work was rendering them, and a change to one event
+    renders only its days again."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    days = [day for week in weeks for day in week]
+    cells = rendered_rows(days, "portal/_calendar_cell.html", _cell_inputs, "day", None, seconds)
+    busy = [day for day in days if day["in_month"] and (day["count"] or day["meetings"])]
+    sections = rendered_rows(
+        busy,
+        "portal/_calendar_day.html",
+        _section_inputs,
+        "day",
+        {"event_list_url": event_list_url},
+        seconds,
+    )
+    return [cells[index : index + 7] for index in range(0, len(cells), 7)], sections
 
 
 def _month_days(first: date, last: date) -> dict[date, dict]:
@@ -140,12 +177,18 @@ def event_calendar(request):
     _add_council_meetings(days, first, last)
     previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
     label = _("%(year)s/%(month)s") % {"year": year, "month": month}
+    weeks = _month_grid(year, month, days)
+    event_list_url = reverse("portal:event_list")
+    cells, sections = _rendered(weeks, event_list_url)
     return render(
         request,
         "portal/event_calendar.html",
         {
-            "weeks": _month_grid(year, month, days),
-            "has_events": bool(days),
+            "weeks": weeks,
+            "cells": cells,
+            "sections": sections,
+            "has_events": bool(sections),
+            "event_list_url": event_list_url,
             "month_label": label,
             "month_first": first,
             "previous": {"year": previous[0], "month": previous[1]},
@@ -153,7 +196,6 @@ def event_calendar(request):
             "previous_ok": previous[0] >= FIRST_YEAR,
             "following_ok": following[0] <= LAST_YEAR,
             "weekdays": [(WEEKDAYS_ABBR[d], WEEKDAYS[d]) for d in (6, 0, 1, 2, 3, 4, 5)],
-            "event_list_url": reverse("portal:event_list"),
             "meta": page_meta(
                 request,
                 _("Event calendar: %(month)s") % {"month": label},
