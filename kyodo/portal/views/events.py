@@ -12,6 +12,7 @@ from kyodo.core.city import current_municipality
 from kyodo.core.wareki import format_date_with_western
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
+from kyodo.portal.cards import event_cards_of
 from kyodo.portal.feeds import events_calendar
 from kyodo.portal.http import (
     EVENT_KINDS,
@@ -63,7 +64,7 @@ def _listing(request) -> tuple[str, object, str, dict, date | None]:
 def event_list(request):
     """Upcoming events (the default), past events, or the events of one day (?date=)."""
     period, queryset, title, query, day = _listing(request)
-    page = page_of(request, queryset)
+    page = page_of(request, event_cards_of(queryset))
     return render(
         request,
         "portal/event_list.html",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from kyodo.calls.selectors import open_calls
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
+from kyodo.portal.cards import event_cards_of, news_cards_of, project_cards_of
 from kyodo.portal.http import HOME_KINDS, cacheable, page_meta, stamps
 from kyodo.portal.models import Event, News
 from kyodo.projects.models import Project, ProjectStatus
@@ -25,16 +26,21 @@ def _home_version(request):
 @cacheable(_home_version, kinds=HOME_KINDS)
 def home(request):
     """What is happening now: open calls, upcoming events, recent news, running projects."""
-    # A card shows the title, status and department: not the partners the selector prefetches.
-    running = public_projects().prefetch_related(None).filter(status=ProjectStatus.RUNNING)
-    calls = list(open_calls().prefetch_related(None)[:HOME_ITEMS])
+    # Each list read with only what its cards show (portal/cards.py).
+    running = project_cards_of(public_projects().filter(status=ProjectStatus.RUNNING))
+    calls = list(
+        open_calls()
+        .select_related(None)
+        .prefetch_related(None)
+        .only("id", "title", "deadline")[:HOME_ITEMS]
+    )
     response = render(
         request,
         "portal/public/home.html",
         {
             "calls": calls,
-            "events": list(selectors.upcoming_events()[:HOME_ITEMS]),
-            "news_items": list(selectors.public_news()[:HOME_ITEMS]),
+            "events": list(event_cards_of(selectors.upcoming_events())[:HOME_ITEMS]),
+            "news_items": list(news_cards_of(selectors.public_news())[:HOME_ITEMS]),
             "projects": list(running[:HOME_ITEMS]),
             # 審議会等の開催予定: shown only while a public meeting is near.
             "council_meetings": list(

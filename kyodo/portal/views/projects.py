@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kyodo.cycles.selectors import public_cycle_results
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
+from kyodo.portal.cards import project_cards_of
 from kyodo.portal.http import PROJECT_KINDS, cacheable, choice_param, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.models import ProjectStatus
@@ -36,8 +37,8 @@ def project_list(request):
         choices=("", *(s.value for s in PUBLIC_STATUSES)),
         default="",
     )
-    # A card shows the title, status and department: not the partners the selector prefetches.
-    queryset = public_projects().prefetch_related(None)
+    # Read with only what a card shows (portal/cards.py).
+    queryset = project_cards_of(public_projects())
     if status:
         queryset = queryset.filter(status=status)
     page = page_of(request, queryset)
