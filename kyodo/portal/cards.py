@@ -9,7 +9,9 @@ column missing from ``*_COLUMNS`` would cost a query per card, which the pinned 
 catch).
 """
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+
+from kyodo.partners.models import ActivityField
 
 PROJECT_COLUMNS = ("id", "title", "status", "department__bureau", "department__name")
 EVENT_COLUMNS = (
@@ -22,6 +24,7 @@ EVENT_COLUMNS = (
     "place_name",
 )
 NEWS_COLUMNS = ("id", "title", "publish_on")
+PARTNER_COLUMNS = ("id", "name", "name_kana", "partner_type__name")
 
 
 def project_inputs(project) -> tuple:
@@ -64,6 +67,18 @@ def project_cards_of(projects: QuerySet) -> QuerySet:
 def event_cards_of(events: QuerySet) -> QuerySet:
     """`events` read for their cards (the public rule is in the WHERE, not in the columns)."""
     return events.select_related(None).only(*EVENT_COLUMNS)
+
+
+def partner_cards_of(partners: QuerySet) -> QuerySet:
+    """`partners` read for their cards: the type and the fields of activity by name."""
+    fields = ActivityField.objects.only("id", "name")
+    return (
+        partners.select_related(None)
+        .select_related("partner_type")
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("fields", queryset=fields))
+        .only(*PARTNER_COLUMNS)
+    )
 
 
 def news_cards_of(news: QuerySet) -> QuerySet:

@@ -9,6 +9,7 @@ from kyodo.core.normalize import nfkc
 from kyodo.partners.models import ActivityField, PartnerType
 from kyodo.partners.selectors import public_partners, public_representation
 from kyodo.portal import selectors
+from kyodo.portal.cards import partner_cards_of
 from kyodo.portal.http import cacheable, choice_param, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.selectors import public_projects
@@ -54,7 +55,7 @@ def partner_list(request):
         queryset = queryset.filter(fields__pk=field)
     if area:
         queryset = queryset.filter(area_served__icontains=area)
-    page = page_of(request, queryset.order_by("name_kana", "name"))
+    page = page_of(request, partner_cards_of(queryset).order_by("name_kana", "name"))
     query = {
         key: value
         for key, value in (("type", partner_type), ("field", field), ("area", area))
