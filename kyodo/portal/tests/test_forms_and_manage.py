@@ -175,11 +175,11 @@ def test_manage_home_query_count_does_not_grow(persona_client, django_assert_num
     EventFactory.create_batch(2, project=PublicProjectFactory(), start_date=today)
     NewsFactory.create_batch(2)
     client.get(reverse("portal:manage_home"))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("portal:manage_home"))
     EventFactory.create_batch(10, project=PublicProjectFactory(), start_date=today + timedelta(1))
     NewsFactory.create_batch(10, project=PublicProjectFactory())
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(reverse("portal:manage_home"))
 
 
