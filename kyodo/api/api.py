@@ -2,9 +2,10 @@
 
 Interactive documentation is at /api/docs and the OpenAPI 3 document at /api/openapi.json.
 Each resource lives in `kyodo/api/routers/<name>.py` and is mounted below with one line.
-Malformed parameters give 400 with a Japanese message (ninja's default would be 422), and
-every error is answered in Japanese JSON (kyodo/api/messages.py; the 405 of a method other than
-GET and the 404 of an unknown address under /api/ are made in kyodo/api/urls.py).
+Malformed parameters give 400 (ninja's default would be 422) naming the parameter as people call
+it, in the request's language: Japanese first, English when chosen (kyodo/api/messages.py);
+every other error is answered in Japanese JSON too (the 405 of a method other than GET and the
+404 of an unknown address under /api/ are made in kyodo/api/urls.py).
 """
 
 from django.http import Http404
@@ -72,7 +73,7 @@ def validation_error(request, exc: ValidationError):
         {"loc": [str(part) for part in error.get("loc", [])], "msg": parameter_message(error)}
         for error in exc.errors
     ]
-    return api.create_response(request, {"detail": INVALID, "errors": errors}, status=400)
+    return api.create_response(request, {"detail": str(INVALID), "errors": errors}, status=400)
 
 
 @api.exception_handler(Http404)

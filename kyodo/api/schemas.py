@@ -6,10 +6,13 @@ from datetime import date
 from typing import Annotated
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.errors import HttpError
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
+
+from kyodo.api.messages import label
 
 DATE_MESSAGE = "日付は YYYY-MM-DD の形式の、実在する日付で指定してください（例：2026-04-01）。"
 
@@ -33,14 +36,24 @@ def _iso_date(value):
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
+def _folded(value):
+    # Full-width digits (２０２６) are what a Japanese keyboard often types; the portal's
+    # int_param and the date parameters take them, so the numbers of the API do too.
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+
+
+# The type of every whole-number parameter of the API.
+QueryInt = Annotated[int, BeforeValidator(_folded)]
+
+
 class ErrorOut(Schema):
-    detail: str = Field(description="A message for people, in Japanese.")
+    detail: str = Field(description="A message for people, in Japanese (English if chosen).")
     errors: list[dict] = Field(default_factory=list, description="Which parameter was wrong.")
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1, le=100_000, description="Page number, from 1.")
-    per_page: int = Field(20, ge=1, le=100, description="Items per page (at most 100).")
+    page: QueryInt = Field(1, ge=1, le=100_000, description="Page number, from 1.")
+    per_page: QueryInt = Field(20, ge=1, le=100, description="Items per page (at most 100).")
 
 
 class PageOut(Schema):
@@ -84,7 +97,11 @@ def one_or_404(queryset, pk, message: str):
 
 def check_date_range(filters) -> None:
     if filters.date_from and filters.date_to and filters.date_to < filters.date_from:
-        raise HttpError(400, "date_to は date_from 以降の日付にしてください。")
+        raise HttpError(
+            400,
+            _("“%(to)s” must be the same as or later than “%(from)s”.")
+            % {"to": label("date_to"), "from": label("date_from")},
+        )
 
 
 def dated_filters(filters) -> dict:

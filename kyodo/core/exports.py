@@ -8,6 +8,7 @@ text never makes an export fail.
 
 import csv
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
@@ -29,6 +30,16 @@ def safe_cell(value):
     if value.startswith((*FORMULA_STARTS, "\n")):
         value = "'" + value
     return value
+
+
+def saved_workbook(workbook):
+    """`workbook` saved into a temporary file, returned open at its start. With openpyxl's
+    write-only mode neither the rows nor the saved file are ever whole in memory; the caller
+    streams the file on (a response, the database) and closes it."""
+    file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the caller, after streaming)
+    workbook.save(file)
+    file.seek(0)
+    return file
 
 
 class _Line:

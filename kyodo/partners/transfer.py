@@ -12,7 +12,6 @@ opened, no control character breaks the file); imported cells are cleaned like a
 """
 
 import csv
-import tempfile
 from datetime import date
 
 from django.db.models import QuerySet
@@ -21,7 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from kyodo.core.exports import safe_cell
+from kyodo.core.exports import safe_cell, saved_workbook
 from kyodo.partners.models import Partner
 
 # (heading, attribute) of the public columns, then those only staff exports carry.
@@ -153,10 +152,7 @@ def export_xlsx_file(partners, include_private: bool):
         count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(attributes))}{count}"
     # Left open on purpose: the response streams it to the visitor and closes it.
-    file = tempfile.TemporaryFile()  # noqa: SIM115
-    workbook.save(file)
-    file.seek(0)
-    return file
+    return saved_workbook(workbook)
 
 
 def _styled(sheet, value, font=None, number_format=None) -> WriteOnlyCell:

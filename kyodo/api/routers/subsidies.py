@@ -5,7 +5,7 @@ from uuid import UUID
 
 from ninja import Field, Query, Router, Schema
 
-from kyodo.api.schemas import ErrorOut, PageOut, PageParams, paginate
+from kyodo.api.schemas import ErrorOut, PageOut, PageParams, QueryInt, paginate
 from kyodo.calls.disclosure import as_published, disclosed_values
 from kyodo.core.wareki import fiscal_year_label
 
@@ -30,7 +30,7 @@ class SubsidyPage(PageOut):
 
 
 class SubsidyFilters(PageParams):
-    fiscal_year: int | None = Field(
+    fiscal_year: QueryInt | None = Field(
         None, ge=1989, le=2200, description="Only this fiscal year, e.g. 2026 for 令和8年度."
     )
 
