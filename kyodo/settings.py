@@ -106,11 +106,10 @@ try:
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand: {exc}") from exc
 # Keep a connection for this many seconds instead of opening one per request (8-27 ms each on
-# PostgreSQL); a connection found broken at the start of a request is replaced. SQLite opens a
-# file, which costs nothing worth keeping.
-_database["CONN_MAX_AGE"] = env_int(
-    "CONN_MAX_AGE", 60 if _database["ENGINE"] == "django.db.backends.postgresql" else 0
-)
+# PostgreSQL); a connection found broken at the start of a request is replaced. SQLite too: a new
+# connection parses the schema again and starts with an empty page cache, which made a rendered
+# public page twice as slow under gunicorn (bench/README.md, 4 December 2026).
+_database["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 _database["CONN_HEALTH_CHECKS"] = True
 if _database["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the task worker writes; IMMEDIATE avoids

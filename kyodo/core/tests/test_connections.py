@@ -33,8 +33,8 @@ def database_settings(database_url, **environ):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize(("url", "default"), [(POSTGRES, 60), (SQLITE, 0)])
-def test_connections_are_kept_by_default_on_postgresql(url, default):
+@pytest.mark.parametrize(("url", "default"), [(POSTGRES, 60), (SQLITE, 60)])
+def test_connections_are_kept_by_default_on_both_databases(url, default):
     assert database_settings(url) == [default, True]
 
 
@@ -57,6 +57,5 @@ def test_a_malformed_conn_max_age_stops_start_up():
 def test_the_running_database_checks_its_kept_connection():
     # Whichever database the suite runs on (CI runs both), a kept connection is health-checked.
     assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
-    expected = 60 if connection.vendor == "postgresql" else 0
     if "CONN_MAX_AGE" not in os.environ:
-        assert connection.settings_dict["CONN_MAX_AGE"] == expected
+        assert connection.settings_dict["CONN_MAX_AGE"] == 60
