@@ -205,6 +205,12 @@ class Found:
     approximate: bool = False
 
 
+def as_uuid(value) -> uuid.UUID:
+    """An id as the database returned it: PostgreSQL's driver gives a UUID already (parsing
+    its text again was a fifth of a broad search's Python time), SQLite the text."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
 def _fetch(sql: str, params: list) -> list:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -264,7 +270,7 @@ def _bounded(match: _Match, queryset, limit, offset, rows=None, kept=None) -> Fo
     SQLite build the whole set of public ids first).
     """
     rows = _fetch(*_bounded_sql(match)) if rows is None else rows
-    scores = {uuid.UUID(str(row[0])): float(row[1]) for row in rows}
+    scores = {as_uuid(row[0]): float(row[1]) for row in rows}
     sampled = rows[0][2] if rows else None
     allowed = scores.keys()
     if scores and queryset.query.where:
@@ -309,7 +315,7 @@ def _ranked(
     if queryset.query.where:
         scope = queryset.order_by().values("pk").query.sql_with_params()
     rows, total = _exact(match, scope, ranked, limit, offset)
-    return Found(hits=[Hit(uuid.UUID(str(row[0])), float(row[1])) for row in rows], total=total)
+    return Found(hits=[Hit(as_uuid(row[0]), float(row[1])) for row in rows], total=total)
 
 
 def _query_words(query: str, mode: str) -> list[str]:

@@ -1,7 +1,6 @@
 """`search_best_each()`: the public search's best hits of several types, their candidates read
 from the index in one query (the portal's search page asks ten types at once)."""
 
-import uuid
 from collections import defaultdict
 
 from django.db import connection, models
@@ -18,6 +17,7 @@ from kyodo.core.search.index import (
     _postgresql_match,
     _query_words,
     _sqlite_match,
+    as_uuid,
     search_best,
 )
 from kyodo.core.search.registry import PUBLIC
@@ -63,12 +63,12 @@ def _kept_each(querysets: list[models.QuerySet], rows_of: dict) -> dict[int, set
     parts, params = [], []
     for number, queryset in enumerate(querysets):
         if rows_of[number] and queryset.query.where:
-            ids = [uuid.UUID(str(row[0])) for row in rows_of[number]]
+            ids = [as_uuid(row[0]) for row in rows_of[number]]
             sql, part_params = _kept_query(queryset, ids).query.sql_with_params()
             parts.append(f"SELECT {number} AS part, k.* FROM ({sql}) k")
             params += part_params
     kept = defaultdict(set)
     if parts:
         for part, object_id in _fetch(" UNION ALL ".join(parts), params):
-            kept[part].add(uuid.UUID(str(object_id)))
+            kept[part].add(as_uuid(object_id))
     return {number: kept[number] for number in range(len(querysets))}
