@@ -142,6 +142,24 @@ def _served(request, stored):
     return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
+# What `kept_public` keeps for a `make()` that gave None (None is the cache's "missing").
+_NOTHING = "kyodo:nothing"
+
+
+def kept_public(key: str, make):
+    """`make()`, kept under `key` as long as a public page (`PUBLIC_PAGE_CACHE_SECONDS`; 0:
+    made every time). The key must hold the data versions the value depends on, so that it is
+    never stale; logged-in visitors, never served a kept page, share it too."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if not seconds:
+        return make()
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, _NOTHING if value is None else value, seconds)
+    return None if isinstance(value, str) and value == _NOTHING else value
+
+
 def content_etag(response) -> str:
     """A strong ETag of what the page shows, whoever asks (the CSRF tokens left out)."""
     digest = hashlib.sha256(without_csrf(response.content)).hexdigest()[:32]

@@ -7,26 +7,13 @@ signals, kyodo.core.apps): a page reads it with no query, and never an old one. 
 processor reads it once per request (`request._kyodo_municipality`).
 """
 
-from django.conf import settings
-from django.core.cache import cache
-
-from kyodo.core.cache_versions import bump, versions
+from kyodo.core.cache_versions import bump, kept_public, versions
 from kyodo.core.models import Municipality
-
-# No city yet (a new installation before its city file is loaded) is kept too.
-_NONE = "none"
 
 
 def current_municipality() -> Municipality | None:
-    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS  # 0: nothing is kept
-    if not seconds:
-        return Municipality.objects.current()
-    key = "kyodo:city:" + versions(["site"])[0]
-    kept = cache.get(key)
-    if kept is None:
-        kept = Municipality.objects.current() or _NONE
-        cache.set(key, kept, seconds)
-    return None if isinstance(kept, str) else kept
+    # No city yet (a new installation before its city file is loaded) is kept too.
+    return kept_public("kyodo:city:" + versions(["site"])[0], Municipality.objects.current)
 
 
 def request_municipality(request) -> Municipality | None:

@@ -5,7 +5,6 @@ import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, F
 from django.db.models import Window as WindowFunction
 from django.db.models.functions import RowNumber
@@ -16,7 +15,7 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from kyodo.core.cache_versions import versions
+from kyodo.core.cache_versions import kept_public, versions
 from kyodo.core.kept_rows import rendered_rows
 from kyodo.core.templatetags.kyodo import wareki_western
 from kyodo.councils import selectors as council_selectors
@@ -92,12 +91,7 @@ def _month_days(first: date, last: date) -> dict[date, dict]:
     reads the month without querying it again."""
     parts = (first.isoformat(), timezone.localdate().isoformat(), *versions(("events",)))
     key = "kyodo:calendar:" + "|".join(parts)
-    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS  # as long as a public page; 0: not kept
-    rows = cache.get(key) if seconds else None
-    if rows is None:
-        rows = _month_rows(first, last)
-        if seconds:
-            cache.set(key, rows, seconds)
+    rows = kept_public(key, lambda: _month_rows(first, last))
     # A copy per request: council meetings are added to the days afterwards.
     return {day: {**entry, "shown": list(entry["shown"])} for day, entry in rows.items()}
 

@@ -3,8 +3,6 @@
 import hashlib
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +10,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from kyodo.calls.selectors import public_calls
-from kyodo.core.cache_versions import public_page, versions
+from kyodo.core.cache_versions import kept_public, public_page, versions
 from kyodo.core.plugins import public_search_groups
 from kyodo.core.search.many import search_best_each
 from kyodo.councils.selectors import public_councils
@@ -93,19 +91,6 @@ def _cache_key(name: str, query: str, *parts: str) -> str:
     return "kyodo:search:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def _kept(key: str, make):
-    """`make()`, kept under `key` as long as a public page (not at all when pages are not
-    kept): a logged-in visitor, never served a kept page, and an anonymous one on a miss of
-    the page (another address with the same words) share it."""
-    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-    value = cache.get(key) if seconds else None
-    if value is None:
-        value = make()
-        if seconds:
-            cache.set(key, value, seconds)
-    return value
-
-
 def _found_ids(query: str, sources) -> dict:
     """Per group, the best ids, the total and whether it is estimated (whatever the language)."""
 
@@ -119,7 +104,7 @@ def _found_ids(query: str, sources) -> dict:
             for source, best in zip(sources, each, strict=True)
         }
 
-    return _kept(_cache_key("found", query), find)
+    return kept_public(_cache_key("found", query), find)
 
 
 def search_groups(query: str) -> list[ResultGroup]:
@@ -129,7 +114,7 @@ def search_groups(query: str) -> list[ResultGroup]:
     The groups are kept per language: found again, they cost neither the objects' queries nor
     the excerpts.
     """
-    return _kept(_cache_key("groups", query, get_language()), lambda: _groups(query))
+    return kept_public(_cache_key("groups", query, get_language()), lambda: _groups(query))
 
 
 def _groups(query: str) -> list[ResultGroup]:
