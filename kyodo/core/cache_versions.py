@@ -146,18 +146,23 @@ def _served(request, stored):
 _NOTHING = "kyodo:nothing"
 
 
-def kept_public(key: str, make):
+def kept_public(key: str, make, still_true=None):
     """`make()`, kept under `key` as long as a public page (`PUBLIC_PAGE_CACHE_SECONDS`; 0:
     made every time). The key must hold the data versions the value depends on, so that it is
-    never stale; logged-in visitors, never served a kept page, share it too."""
+    never stale; logged-in visitors, never served a kept page, share it too. A value that
+    changes by the clock alone passes `still_true(value)`: a kept value it rejects is made
+    again."""
     seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
     if not seconds:
         return make()
     value = cache.get(key)
-    if value is None:
-        value = make()
-        cache.set(key, _NOTHING if value is None else value, seconds)
-    return None if isinstance(value, str) and value == _NOTHING else value
+    if value is not None:
+        value = None if isinstance(value, str) and value == _NOTHING else value
+        if still_true is None or still_true(value):
+            return value
+    value = make()
+    cache.set(key, _NOTHING if value is None else value, seconds)
+    return value
 
 
 def content_etag(response) -> str:

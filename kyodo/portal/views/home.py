@@ -1,10 +1,14 @@
 """The site's front page: what is happening now."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.calls.selectors import open_calls
+from kyodo.core.cache_versions import kept_public, versions
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.cards import event_cards_of, news_cards_of, project_cards_of
@@ -23,31 +27,78 @@ def _home_version(request):
     return stamps(Event, News, open_calls(), Project, council_selectors.public_meetings())
 
 
+def _kept(name: str, kinds: tuple, make, still_true=None) -> list:
+    """One of the home's lists, kept under the versions of what it shows and today's date: a
+    page missing the page cache (another address or language, or a change of another kind)
+    reads only the lists whose data changed."""
+    parts = (name, timezone.localdate().isoformat(), *versions(("site", *kinds)))
+    return kept_public("kyodo:home:" + "|".join(parts), make, still_true)
+
+
+def _calls() -> list:
+    """The open calls with the nearest deadlines; made again once the first deadline passes
+    (the list changes by the clock alone then; a call opened or closed bumps "calls")."""
+    return _kept(
+        "calls",
+        ("calls",),
+        lambda: list(
+            open_calls()
+            .select_related(None)
+            .prefetch_related(None)
+            .only("id", "title", "deadline")[:HOME_ITEMS]
+        ),
+        still_true=lambda calls: not calls or calls[0].deadline >= timezone.now(),
+    )
+
+
+def _council_meetings() -> list:
+    """審議会等の開催予定: public meetings from now until KYODO_COUNCIL_HOME_DAYS ahead.
+
+    Kept for the day: the first HOME_ITEMS meetings from when the list was made until past
+    the last moment today's window can reach, made again once one of them has begun (until
+    then nothing between that moment and now can be missing); each request keeps those
+    inside its own window."""
+    days = settings.KYODO_COUNCIL_HOME_DAYS
+    now = timezone.now()
+
+    def make():
+        reach = timezone.localdate() + timedelta(days=days + 2)
+        meetings = council_selectors.public_meetings().filter(
+            starts_at__gte=timezone.now(), starts_at__date__lt=reach
+        )
+        return list(meetings.order_by("starts_at")[:HOME_ITEMS])
+
+    kept = _kept(
+        "meetings",
+        ("councils",),
+        make,
+        still_true=lambda meetings: all(m.starts_at >= now for m in meetings),
+    )
+    return [meeting for meeting in kept if meeting.starts_at <= now + timedelta(days=days)]
+
+
 @cacheable(_home_version, kinds=HOME_KINDS)
 def home(request):
     """What is happening now: open calls, upcoming events, recent news, running projects."""
     # Each list read with only what its cards show (portal/cards.py).
     running = project_cards_of(public_projects().filter(status=ProjectStatus.RUNNING))
-    calls = list(
-        open_calls()
-        .select_related(None)
-        .prefetch_related(None)
-        .only("id", "title", "deadline")[:HOME_ITEMS]
-    )
+    calls = _calls()
     response = render(
         request,
         "portal/public/home.html",
         {
             "calls": calls,
-            "events": list(event_cards_of(selectors.upcoming_events())[:HOME_ITEMS]),
-            "news_items": list(news_cards_of(selectors.public_news())[:HOME_ITEMS]),
-            "projects": list(running[:HOME_ITEMS]),
-            # 審議会等の開催予定: shown only while a public meeting is near.
-            "council_meetings": list(
-                council_selectors.upcoming_public_meetings(
-                    days=settings.KYODO_COUNCIL_HOME_DAYS
-                ).order_by("starts_at")[:HOME_ITEMS]
+            "events": _kept(
+                "events",
+                ("events",),
+                lambda: list(event_cards_of(selectors.upcoming_events())[:HOME_ITEMS]),
             ),
+            "news_items": _kept(
+                "news", ("news",), lambda: list(news_cards_of(selectors.public_news())[:HOME_ITEMS])
+            ),
+            "projects": _kept("projects", ("projects",), lambda: list(running[:HOME_ITEMS])),
+            # 審議会等の開催予定: shown only while a public meeting is near.
+            "council_meetings": _council_meetings(),
             "meta": page_meta(
                 request,
                 _("Kyodo collaboration portal"),

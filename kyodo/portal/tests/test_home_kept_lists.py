@@ -1,0 +1,81 @@
+"""The home's lists kept under the versions of what each shows (portal/views/home.py `_kept`):
+another address reads no list, a change reads only the changed kind's list, and the lists
+that change by the clock alone (open calls, council meetings) follow the clock at once."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from kyodo.calls import services as call_services
+from kyodo.calls.tests.factories import forming_project, make_call
+from kyodo.councils.tests.factories import make_council, make_meeting
+from kyodo.portal.tests.test_page_cache import _html, _news, site  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+HOME = reverse("core:home")
+
+
+def _queries(url: str) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as captured:
+        html = _html(Client(), url)
+    return html, [query["sql"] for query in captured.captured_queries]
+
+
+def _at(moment):
+    return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+def test_another_address_of_the_home_reads_no_list(site):  # noqa: F811
+    first = _html(Client(), HOME)
+    html, queries = _queries(HOME + "?utm_source=mail")
+    assert queries == []
+    for shown in ("流氷の学習会", "流氷ウォーク", "流氷の便り"):
+        assert shown in first and shown in html
+
+
+def test_a_change_reads_only_the_list_of_its_kind_and_shows_at_once(site):  # noqa: F811
+    _html(Client(), HOME)
+    _news("オホーツク海の便り")
+    html, queries = _queries(HOME + "?utm_source=mail")
+    assert "オホーツク海の便り" in html
+    assert len(queries) == 1 and "portal_news" in queries[0]
+
+
+def test_a_call_whose_deadline_passes_leaves_the_home_at_once(site):  # noqa: F811
+    call = make_call(forming_project(), title="流氷ガイドの募集", open_=False)
+    call = call_services.call_open(actor=None, call=call)
+    # A deadline within the day, so that the moment after it is still today.
+    call.deadline = timezone.now() + timedelta(seconds=2)
+    type(call).objects.filter(pk=call.pk).update(deadline=call.deadline)
+    assert "流氷ガイドの募集" in _html(Client(), HOME)
+    # The deadline passes (nothing is written, nothing bumps "calls"): another address of the
+    # home no longer shows the call.
+    with _at(call.deadline + timedelta(seconds=1)):
+        assert "流氷ガイドの募集" not in _html(Client(), HOME + "?utm_source=mail")
+
+
+def test_council_meetings_enter_and_leave_the_home_with_the_clock(site, department_a):  # noqa: F811, E501
+    from django.conf import settings
+
+    now = timezone.now()
+    days = settings.KYODO_COUNCIL_HOME_DAYS
+    council = make_council(department_a, name="流氷観光審議会")
+    soon = make_meeting(council, title="第1回", day=timezone.localdate())
+    soon.starts_at = now + timedelta(hours=1)
+    later = make_meeting(council, title="第2回", day=timezone.localdate())
+    later.starts_at = now + timedelta(days=days, hours=1)
+    for meeting in (soon, later):
+        type(meeting).objects.filter(pk=meeting.pk).update(starts_at=meeting.starts_at)
+    with _at(now):
+        html = _html(Client(), HOME + "?a=1")
+        assert "流氷観光審議会 第1回" in html and "流氷観光審議会 第2回" not in html
+    # Two hours on, with no write: the first has begun, the second is within the window.
+    with _at(now + timedelta(hours=2)):
+        html = _html(Client(), HOME + "?a=2")
+    assert "流氷観光審議会 第1回" not in html and "流氷観光審議会 第2回" in html
