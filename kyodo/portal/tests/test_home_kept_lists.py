@@ -60,7 +60,7 @@ def test_a_call_whose_deadline_passes_leaves_the_home_at_once(site):  # noqa: F8
         assert "流氷ガイドの募集" not in _html(Client(), HOME + "?utm_source=mail")
 
 
-def test_council_meetings_enter_and_leave_the_home_with_the_clock(site, department_a):  # noqa: F811, E501
+def test_council_meetings_enter_and_leave_the_home_with_the_clock(site, department_a):  # noqa: F811
     from django.conf import settings
 
     now = timezone.now()
