@@ -131,3 +131,22 @@ def test_the_calendar_renders_only_the_days_that_changed(renders):
     html = _month(url + "?after=1")
     assert "流氷の観察会" in html and "流氷ウォーク" in html
     assert sorted(renders) == ["portal/_calendar_cell.html", "portal/_calendar_day.html"]
+
+
+def test_the_directory_keeps_its_choices_until_the_taxonomy_changes(
+    django_assert_num_queries, coordinator
+):
+    partner = _partner("流氷の会")
+    url = reverse("portal:partner_list")
+    assert "流氷の会" in Client().get(url).content.decode()
+    # Another address: the partners of the page and their fields' names, not the choices.
+    with django_assert_num_queries(2):
+        Client().get(url + "?utm_source=mail")
+    field = activity_field("環境保全")
+    partner_services.partner_update(actor=None, partner=partner, data={}, fields=[field])
+    renamed = partner_services.activity_field_save(
+        actor=coordinator, name="自然環境の保全", activity_field=field
+    )
+    html = Client().get(url + "?after=1").content.decode()
+    assert f'<option value="{renamed.pk}">自然環境の保全</option>' in html
+    assert "流氷の会" in html and "・ 自然環境の保全" in html

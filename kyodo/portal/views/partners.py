@@ -5,11 +5,12 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import kept_public, versions
 from kyodo.core.normalize import nfkc
 from kyodo.partners.models import ActivityField, PartnerType
 from kyodo.partners.selectors import public_partners, public_representation
 from kyodo.portal import selectors
-from kyodo.portal.cards import partner_cards_of
+from kyodo.portal.cards import partner_cards_of, with_field_names
 from kyodo.portal.http import cacheable, choice_param, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.selectors import public_projects
@@ -23,6 +24,19 @@ def _partners_version(request, *args, **kwargs):
 AREA_CHARS = 50
 
 
+def _choices() -> tuple[list, list]:
+    """The types and fields of activity to filter by, kept until the partners' data changes
+    (partners.services.taxonomy bumps it): every page of the directory shows them."""
+
+    def read():
+        def of(model):
+            return list(model.objects.order_by("sort_order", "name").values_list("pk", "name"))
+
+        return of(PartnerType), of(ActivityField)
+
+    return kept_public("kyodo:partner-choices:" + versions(("partners",))[0], read)
+
+
 @cacheable(_partners_version, kinds=("partners",))
 def partner_list(request):
     """The directory, filtered by type, field of activity and area (issue 17-10).
@@ -30,8 +44,7 @@ def partner_list(request):
     The area is looked for in what the partner says it serves (`area_served`), never in its
     address, which is private.
     """
-    types = list(PartnerType.objects.order_by("sort_order", "name").values_list("pk", "name"))
-    fields = list(ActivityField.objects.order_by("sort_order", "name").values_list("pk", "name"))
+    types, fields = _choices()
     # Labelled as the filter form labels them.
     partner_type = choice_param(
         request,
@@ -56,6 +69,7 @@ def partner_list(request):
     if area:
         queryset = queryset.filter(area_served__icontains=area)
     page = page_of(request, partner_cards_of(queryset).order_by("name_kana", "name"))
+    with_field_names(page.object_list)
     query = {
         key: value
         for key, value in (("type", partner_type), ("field", field), ("area", area))
