@@ -23,7 +23,13 @@ from kyodo.cycles.models import (
     VerificationAnswer,
 )
 from kyodo.guideline.models import CollaborationForm, Question
-from kyodo.projects.models import Agreement, CostBearer, Project, ProjectStatus
+from kyodo.projects.models import (
+    PUBLIC_STATUSES,
+    Agreement,
+    CostBearer,
+    Project,
+    ProjectStatus,
+)
 
 VERIFICATION_WINDOW_DAYS = 14
 EXPIRY_WINDOW_DAYS = 30
@@ -346,7 +352,8 @@ def public_cycle_results(project: Project) -> list[PublicCycleResult]:
     """The evaluated cycles of a public project, for the portal. Carries no personal data:
     no names of people, no free-text comments or verification answers (which may name people),
     only the decision, indicators with target and actual, budget totals and activity counts."""
-    if not Project.objects.public().filter(pk=project.pk).exists():
+    # The callers read the project through public_projects(): its status says it without a query.
+    if project.status not in PUBLIC_STATUSES:
         return []
     cycles = (
         Cycle.objects.filter(project=project, evaluation__isnull=False)

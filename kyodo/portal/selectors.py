@@ -15,17 +15,15 @@ from django.utils import timezone
 
 from kyodo.core import records_version
 from kyodo.portal.models import Event, News
-from kyodo.projects.models import Project, ProjectStatus
-
-# Projects whose title may be shown next to an event or news item. Until the projects app
-# publishes its own public selector, only projects past the partnership agreement count.
-PUBLIC_PROJECT_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING, ProjectStatus.CLOSED)
+from kyodo.projects.models import PUBLIC_STATUSES, Project
 
 PRIVATE_FIELDS = ("internal_note", "withdrawal_reason", "created_by")
 
 
 def public_projects() -> QuerySet[Project]:
-    return Project.objects.filter(status__in=PUBLIC_PROJECT_STATUSES)
+    """Projects whose title may be shown next to an event or news item: past the partnership
+    agreement (projects.models.PUBLIC_STATUSES)."""
+    return Project.objects.filter(status__in=PUBLIC_STATUSES)
 
 
 def public_events(*, today: date | None = None) -> QuerySet[Event]:
@@ -51,7 +49,7 @@ def public_news(*, today: date | None = None) -> QuerySet[News]:
 def public_project_of(item) -> Project | None:
     """The related project if it is one the public may see, else None."""
     project = item.project
-    if project is None or project.status not in PUBLIC_PROJECT_STATUSES:
+    if project is None or project.status not in PUBLIC_STATUSES:
         return None
     return project
 
@@ -113,9 +111,7 @@ def _filter(queryset, starts: str, ends: str, date_from, date_to, project_id):
     if date_to:
         queryset = queryset.filter(**{f"{starts}__lte": date_to})
     if project_id:
-        queryset = queryset.filter(
-            project_id=project_id, project__status__in=PUBLIC_PROJECT_STATUSES
-        )
+        queryset = queryset.filter(project_id=project_id, project__status__in=PUBLIC_STATUSES)
     return queryset
 
 

@@ -36,6 +36,11 @@ class PlanArea(KyodoModel):
         return self.name
 
 
+# The statuses the public portal and API show: agreed or later (ideas and declined ones stay
+# inside). Declared once: the queryset below, the portal and the cycle results all use it.
+PUBLIC_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING, ProjectStatus.CLOSED)
+
+
 class ProjectQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ProjectQuerySet":
         """City staff and coordinators see every project; partner members their own only."""
@@ -49,9 +54,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def public(self) -> "ProjectQuerySet":
         """Projects the portal may show: agreed or later (ideas and declined ones stay inside)."""
-        return self.filter(
-            status__in=[ProjectStatus.AGREED, ProjectStatus.RUNNING, ProjectStatus.CLOSED]
-        )
+        return self.filter(status__in=PUBLIC_STATUSES)
 
 
 class Project(KyodoModel):

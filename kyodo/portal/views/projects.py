@@ -10,16 +10,15 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from kyodo.core.cache_versions import kept_public, versions
 from kyodo.cycles.selectors import public_cycle_results
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
 from kyodo.portal.cards import project_cards_of
 from kyodo.portal.http import PROJECT_KINDS, cacheable, choice_param, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
-from kyodo.projects.models import ProjectStatus
+from kyodo.projects.models import PUBLIC_STATUSES
 from kyodo.projects.selectors import public_projects
-
-PUBLIC_STATUSES = (ProjectStatus.AGREED, ProjectStatus.RUNNING, ProjectStatus.CLOSED)
 
 
 def projects_version(request, *args, **kwargs):
@@ -75,18 +74,38 @@ def _project_version(request, pk):
     )
 
 
+# What the project page shows of the project (its texts, status, form and department).
+PAGE_COLUMNS = (
+    "id", "title", "status", "local_issue", "purpose", "form", "department__bureau",
+    "department__name",
+)  # fmt: skip
+
+
+def _page_data(pk) -> tuple | None:
+    """The project, its listed partners (pk and name) and its evaluated cycles' results, kept
+    under the versions of what the page shows: another address or language reads nothing."""
+    project = public_projects().filter(pk=pk).select_related(None).select_related("department")
+    project = project.only(*PAGE_COLUMNS).first()
+    if project is None:
+        return None
+    partners = [{"pk": p.partner.pk, "name": p.partner.name} for p in project.participations.all()]
+    return project, partners, public_cycle_results(project)
+
+
 @cacheable(_project_version, kinds=PROJECT_KINDS)
 def project_detail(request, pk):
-    project = public_projects().filter(pk=pk).first()
-    if project is None:
+    key = "kyodo:project-page:" + "|".join((str(pk), *versions(("site", *PROJECT_KINDS))))
+    data = kept_public(key, lambda: _page_data(pk))
+    if data is None:
         raise Http404
+    project, partners, results = data
     return render(
         request,
         "portal/public/project_detail.html",
         {
             "project": project,
-            "partners": [p.partner for p in project.participations.all()],
-            "results": public_cycle_results(project),
+            "partners": partners,
+            "results": results,
             "meta": page_meta(request, project.title, project.purpose[:150], og_type="article"),
         },
     )

@@ -1,6 +1,10 @@
-"""The home's lists kept under the versions of what each shows (portal/views/home.py `_kept`):
-another address reads no list, a change reads only the changed kind's list, and the lists
-that change by the clock alone (open calls, council meetings) follow the clock at once."""
+"""What public pages read, kept under the versions of what it shows.
+
+The home's lists (portal/views/home.py `_kept`): another address reads no list, a change reads
+only the changed kind's list, and the lists that change by the clock alone (open calls,
+council meetings) follow the clock at once. A project's page (portal/views/projects.py
+`_page_data`): another address reads nothing, and every change it shows shows at once.
+"""
 
 from datetime import timedelta
 from unittest import mock
@@ -15,7 +19,9 @@ from django.utils import timezone
 from kyodo.calls import services as call_services
 from kyodo.calls.tests.factories import forming_project, make_call
 from kyodo.councils.tests.factories import make_council, make_meeting
+from kyodo.partners import services as partner_services
 from kyodo.portal.tests.test_page_cache import _html, _news, site  # noqa: F401 (fixture)
+from kyodo.projects import services as project_services
 
 pytestmark = pytest.mark.django_db
 HOME = reverse("core:home")
@@ -79,3 +85,19 @@ def test_council_meetings_enter_and_leave_the_home_with_the_clock(site, departme
     with _at(now + timedelta(hours=2)):
         html = _html(Client(), HOME + "?a=2")
     assert "流氷観光審議会 第1回" not in html and "流氷観光審議会 第2回" in html
+
+
+def test_a_project_page_at_another_address_reads_nothing_and_follows_changes(site):  # noqa: F811
+    project, partner = site["project"], site["partner"]
+    url = reverse("portal:project_detail", args=[project.pk])
+    participation = project_services.participation_add(actor=None, project=project, partner=partner)
+    assert "流氷の会" in _html(Client(), url)
+    html, queries = _queries(url + "?utm_source=mail")
+    assert queries == [] and "流氷の学習会" in html and "流氷の会" in html
+    partner_services.partner_update(actor=None, partner=partner, data={"name": "流氷守りの会"})
+    assert "流氷守りの会" in _html(Client(), url + "?a=1")
+    partner_services.partner_update(actor=None, partner=partner, data={"listed_publicly": False})
+    assert "流氷守りの会" not in _html(Client(), url + "?a=2")
+    project_services.participation_remove(actor=None, participation=participation)
+    project_services.project_update(actor=None, project=project, title="流氷の教室")
+    assert "流氷の教室" in _html(Client(), url + "?a=3")
