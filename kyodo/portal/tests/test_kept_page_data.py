@@ -101,3 +101,20 @@ def test_a_project_page_at_another_address_reads_nothing_and_follows_changes(sit
     project_services.participation_remove(actor=None, participation=participation)
     project_services.project_update(actor=None, project=project, title="流氷の教室")
     assert "流氷の教室" in _html(Client(), url + "?a=3")
+
+
+def test_the_calendar_at_another_address_reads_nothing_and_follows_its_meetings(
+    site,  # noqa: F811
+    department_a,
+):
+    from kyodo.councils import services as council_services
+
+    council = make_council(department_a, name="流氷観光審議会")
+    meeting = make_meeting(council, title="第1回", day=timezone.localdate())
+    url = reverse("portal:event_calendar")
+    assert "流氷観光審議会 第1回" in _html(Client(), url)
+    html, queries = _queries(url + "?utm_source=mail")
+    assert queries == [] and "流氷観光審議会 第1回" in html
+    council_services.meeting_update(actor=None, meeting=meeting, data={"title": "臨時会"})
+    html = _html(Client(), url + "?a=1")
+    assert "流氷観光審議会 臨時会" in html and "第1回" not in html

@@ -142,8 +142,13 @@ def _month_rows(first: date, last: date) -> dict[date, dict]:
 
 
 def _add_council_meetings(days: dict[date, dict], first: date, last: date) -> None:
-    """Public council meetings of the month (one query), listed on their day beside events."""
-    for meeting in council_selectors.public_meetings_between(first, last):
+    """Public council meetings of the month, listed on their day beside events: one query,
+    kept until the councils' data changes."""
+    key = "kyodo:calendar-meetings:" + "|".join((first.isoformat(), *versions(("councils",))))
+    meetings = kept_public(
+        key, lambda: list(council_selectors.public_meetings_between(first, last))
+    )
+    for meeting in meetings:
         day = timezone.localtime(meeting.starts_at).date()
         entry = days.setdefault(day, {"count": 0, "shown": []})
         entry.setdefault("meetings", []).append(meeting)
