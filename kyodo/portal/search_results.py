@@ -31,6 +31,14 @@ class Spec:
     date_label: str = ""
     title: str = "title"
     by_pk: bool = True  # the link is to the object's page (else to the group's list)
+    reads: tuple[str, ...] = ()  # other fields `entry()` reads
+    related: tuple[str, ...] = ()  # the relations those fields go through
+
+    def columns(self) -> tuple[str, ...]:
+        """Every field `entry()` reads: a group's results are read with these only (an
+        event's or a project's every column was a third of a broad word's first search)."""
+        dated = (self.date,) if self.date else ()
+        return tuple(dict.fromkeys((self.title, *self.texts, *dated, *self.reads)))
 
 
 SPECS = {
@@ -55,7 +63,13 @@ SPECS = {
         "deadline",
         pgettext_lazy("search result", "deadline"),
     ),
-    "partners": Spec("portal:partner_detail", ("activity", "track_record"), title="name"),
+    "partners": Spec(
+        "portal:partner_detail",
+        ("activity", "track_record"),
+        title="name",
+        reads=("partner_type__name",),
+        related=("partner_type",),
+    ),
     "councils": Spec(
         "councils:public_detail",
         ("purpose",),
@@ -84,7 +98,9 @@ SPECS = {
         ("description",),
         "date",
         pgettext_lazy("search result", "date"),
+        title="description",  # entry() titles it by kind and organisation
         by_pk=False,
+        reads=("kind", "organisation"),
     ),
 }
 

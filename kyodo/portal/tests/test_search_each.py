@@ -61,7 +61,8 @@ def test_the_search_page_reads_the_index_once_and_costs_the_same_at_two_sizes(
         "流氷観察" in entry for entry in shown
     ), shown
     assert len(_index_reads(small)) == len(_index_reads(large)) == 1
-    # One index read, one read of what the groups' querysets keep, the found events, partners
-    # (without the fields the selector prefetches: a result does not show them) and the page's
-    # own read: no query per group or per match.
-    assert len(small) == len(large) == 5, [q["sql"][:60] for q in large]
+    # One index read, one read of what the groups' querysets keep (on PostgreSQL a column of
+    # the index read), the found events, partners (without the fields the selector prefetches:
+    # a result does not show them) and the page's own read: no query per group or per match.
+    expected = 4 if connection.vendor == "postgresql" else 5
+    assert len(small) == len(large) == expected, [q["sql"][:60] for q in large]

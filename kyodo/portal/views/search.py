@@ -117,6 +117,15 @@ def search_groups(query: str) -> list[ResultGroup]:
     return kept_public(_cache_key("groups", query, get_language()), lambda: _groups(query))
 
 
+def _read(key: str, queryset, plugged):
+    """The group's objects read for their entries: the fields `entry()` shows, nothing else."""
+    queryset = queryset.prefetch_related(None)
+    if plugged is not None:
+        return queryset
+    spec = search_results.SPECS[key]
+    return queryset.select_related(None).select_related(*spec.related).only(*spec.columns())
+
+
 def _groups(query: str) -> list[ResultGroup]:
     sources = _sources()
     found = _found_ids(query, sources)
@@ -126,7 +135,7 @@ def _groups(query: str) -> list[ResultGroup]:
         ids, total, approximate = found[key]
         # A result shows its own fields only: the selectors' prefetches (a project's partners,
         # a partner's fields of activity) would cost a query each for nothing.
-        objects = queryset.prefetch_related(None).in_bulk(ids) if ids else {}
+        objects = _read(key, queryset, plugged).in_bulk(ids) if ids else {}
         items = [objects[object_id] for object_id in ids if object_id in objects]
         if plugged is not None:
             items = [
