@@ -100,7 +100,8 @@ SPECS = {
         pgettext_lazy("search result", "date"),
         title="description",  # entry() titles it by kind and organisation
         by_pk=False,
-        reads=("kind", "organisation"),
+        reads=("kind", "organisation_name", "partner__name"),  # StaffActivity.organisation
+        related=("partner",),
     ),
 }
 

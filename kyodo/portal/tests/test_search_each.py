@@ -66,3 +66,26 @@ def test_the_search_page_reads_the_index_once_and_costs_the_same_at_two_sizes(
     # a result does not show them) and the page's own read: no query per group or per match.
     expected = 4 if connection.vendor == "postgresql" else 5
     assert len(small) == len(large) == expected, [q["sql"][:60] for q in large]
+
+
+def test_entries_of_staff_activities_and_partners_read_only_what_they_show(
+    client, no_page_cache, department_a
+):
+    """A result is read with the fields its entry shows (search_results.Spec.columns): the
+    relations it names come along, and the entry is what it was with every column."""
+    from kyodo.engagement.tests.factories import activity, staff_in
+
+    [staff] = staff_in(department_a)
+    partner = PartnerFactory(name="流氷の会", activity="流氷の観察", listed_publicly=True)
+    activity(staff, description="流氷の観察会を手伝った。", is_published=True)
+    activity(staff, description="流氷の清掃に参加した。", is_published=True, partner=partner)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/portal/search/", {"q": "流氷"})
+    assert response.status_code == 200
+    groups = {group.key: group for group in response.context["groups"]}
+    titles = sorted(entry.title for entry in groups["staff_activities"].items)
+    assert titles == ["ボランティア：流氷の会", "ボランティア：網走川を守る会"], titles
+    assert [entry.kind for entry in groups["partners"].items] == [partner.partner_type.name]
+    # Nor is a partner's contact read (a result never shows it).
+    reads = [q["sql"] for q in captured if q["sql"].startswith('SELECT "partners_partner"')]
+    assert reads and not any("contact_email" in sql or "address" in sql for sql in reads)
