@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
-from kyodo.core.cache_versions import public_page
+from kyodo.core.cache_versions import kept_public, public_page, versions
 
 # The kinds of data (kyodo.core.cache_versions) each kind of public page shows.
 EVENT_KINDS = ("events", "projects")
@@ -182,3 +182,15 @@ def stamps(*parts) -> list[tuple]:
     rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
     found = {row["part"]: (row["newest"], row["count"]) for row in rows}
     return [found.get(number, (None, 0)) for number in range(len(parts))]
+
+
+def kept_read(name: str, kinds: tuple, make, *parts, still_true=None):
+    """`make()`, what a public page reads, kept under the current versions of `kinds` (and the
+    city's), today's date and `parts` (what else it depends on: a month, a project's key), as
+    long as a public page (`cache_versions.kept_public`). A page missing the page cache (another
+    address or language, or a change of a kind it does not read) then reads nothing again.
+    `still_true(value)` rejects a kept value the clock has made wrong (a deadline passed)."""
+    key = "|".join(
+        (name, *map(str, parts), timezone.localdate().isoformat(), *versions(("site", *kinds)))
+    )
+    return kept_public("kyodo:read:" + key, make, still_true)

@@ -118,3 +118,16 @@ def test_the_calendar_at_another_address_reads_nothing_and_follows_its_meetings(
     council_services.meeting_update(actor=None, meeting=meeting, data={"title": "臨時会"})
     html = _html(Client(), url + "?a=1")
     assert "流氷観光審議会 臨時会" in html and "第1回" not in html
+
+
+def test_the_call_list_at_another_address_reads_nothing_and_follows_the_clock(site):  # noqa: F811
+    call = make_call(forming_project(), title="流氷ガイドの募集", open_=False)
+    call = call_services.call_open(actor=None, call=call)
+    call.deadline = timezone.now() + timedelta(seconds=2)
+    type(call).objects.filter(pk=call.pk).update(deadline=call.deadline)
+    url = reverse("calls:public_list")
+    assert "流氷ガイドの募集" in _html(Client(), url)
+    html, queries = _queries(url + "?utm_source=mail")
+    assert queries == [] and "流氷ガイドの募集" in html
+    with _at(call.deadline + timedelta(seconds=1)):
+        assert "流氷ガイドの募集" not in _html(Client(), url + "?a=1")

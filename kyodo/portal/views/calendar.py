@@ -15,12 +15,11 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from kyodo.core.cache_versions import kept_public, versions
 from kyodo.core.kept_rows import rendered_rows
 from kyodo.core.templatetags.kyodo import wareki_western
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
-from kyodo.portal.http import FIRST_YEAR, LAST_YEAR, cacheable, int_param, page_meta
+from kyodo.portal.http import FIRST_YEAR, LAST_YEAR, cacheable, int_param, kept_read, page_meta
 from kyodo.portal.views.events import events_version
 
 # A day's list on the calendar page stays readable; the rest are in the event list.
@@ -89,9 +88,7 @@ def _month_days(first: date, last: date) -> dict[date, dict]:
     """`_month_rows()`, kept in the cache until the events change (their data version) or the
     day turns (publication dates): a logged-in visitor, or another address of the same month,
     reads the month without querying it again."""
-    parts = (first.isoformat(), timezone.localdate().isoformat(), *versions(("events",)))
-    key = "kyodo:calendar:" + "|".join(parts)
-    rows = kept_public(key, lambda: _month_rows(first, last))
+    rows = kept_read("calendar-month", ("events",), lambda: _month_rows(first, last), first)
     # A copy per request: council meetings are added to the days afterwards.
     return {day: {**entry, "shown": list(entry["shown"])} for day, entry in rows.items()}
 
@@ -144,9 +141,9 @@ def _month_rows(first: date, last: date) -> dict[date, dict]:
 def _add_council_meetings(days: dict[date, dict], first: date, last: date) -> None:
     """Public council meetings of the month, listed on their day beside events: one query,
     kept until the councils' data changes."""
-    key = "kyodo:calendar-meetings:" + "|".join((first.isoformat(), *versions(("councils",))))
-    meetings = kept_public(
-        key, lambda: list(council_selectors.public_meetings_between(first, last))
+    between = council_selectors.public_meetings_between
+    meetings = kept_read(
+        "calendar-meetings", ("councils",), lambda: list(between(first, last)), first
     )
     for meeting in meetings:
         day = timezone.localtime(meeting.starts_at).date()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kyodo.calls import selectors
 from kyodo.calls.models import Call
 from kyodo.core.permissions import get_object_for
-from kyodo.portal.http import CALL_KINDS, cacheable, page_meta
+from kyodo.portal.http import CALL_KINDS, cacheable, kept_read, page_meta
 
 PUBLIC_CALLS = Call.objects.select_related("project__department")
 
@@ -36,13 +36,24 @@ def _public_call_version(request, call_id, **kwargs):
 @cacheable(_public_calls_version, kinds=CALL_KINDS)
 def public_list(request):
     # The list names each call, its project and dates: not the criteria the selector prefetches.
-    open_calls = list(selectors.open_calls().prefetch_related(None))
+    # Kept until a call or project changes, the open ones also until the first deadline passes.
+    open_calls = kept_read(
+        "open-calls",
+        CALL_KINDS,
+        lambda: list(selectors.open_calls().prefetch_related(None)),
+        still_true=lambda calls: not calls or calls[0].deadline >= timezone.now(),
+    )
+    results = kept_read(
+        "call-results",
+        CALL_KINDS,
+        lambda: list(selectors.published_results().prefetch_related(None)[:20]),
+    )
     response = render(
         request,
         "portal/public/call_list.html",
         {
             "open_calls": open_calls,
-            "results": selectors.published_results().prefetch_related(None)[:20],
+            "results": results,
             "meta": page_meta(
                 request,
                 _("Open calls"),

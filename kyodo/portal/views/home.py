@@ -8,11 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.calls.selectors import open_calls
-from kyodo.core.cache_versions import kept_public, versions
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.cards import event_cards_of, news_cards_of, project_cards_of
-from kyodo.portal.http import HOME_KINDS, cacheable, page_meta, stamps
+from kyodo.portal.http import HOME_KINDS, cacheable, kept_read, page_meta, stamps
 from kyodo.portal.models import Event, News
 from kyodo.projects.models import Project, ProjectStatus
 from kyodo.projects.selectors import public_projects
@@ -27,19 +26,11 @@ def _home_version(request):
     return stamps(Event, News, open_calls(), Project, council_selectors.public_meetings())
 
 
-def _kept(name: str, kinds: tuple, make, still_true=None) -> list:
-    """One of the home's lists, kept under the versions of what it shows and today's date: a
-    page missing the page cache (another address or language, or a change of another kind)
-    reads only the lists whose data changed."""
-    parts = (name, timezone.localdate().isoformat(), *versions(("site", *kinds)))
-    return kept_public("kyodo:home:" + "|".join(parts), make, still_true)
-
-
 def _calls() -> list:
     """The open calls with the nearest deadlines; made again once the first deadline passes
     (the list changes by the clock alone then; a call opened or closed bumps "calls")."""
-    return _kept(
-        "calls",
+    return kept_read(
+        "home-calls",
         ("calls",),
         lambda: list(
             open_calls()
@@ -68,8 +59,8 @@ def _council_meetings() -> list:
         )
         return list(meetings.order_by("starts_at")[:HOME_ITEMS])
 
-    kept = _kept(
-        "meetings",
+    kept = kept_read(
+        "home-meetings",
         ("councils",),
         make,
         still_true=lambda meetings: all(m.starts_at >= now for m in meetings),
@@ -88,15 +79,19 @@ def home(request):
         "portal/public/home.html",
         {
             "calls": calls,
-            "events": _kept(
-                "events",
+            "events": kept_read(
+                "home-events",
                 ("events",),
                 lambda: list(event_cards_of(selectors.upcoming_events())[:HOME_ITEMS]),
             ),
-            "news_items": _kept(
-                "news", ("news",), lambda: list(news_cards_of(selectors.public_news())[:HOME_ITEMS])
+            "news_items": kept_read(
+                "home-news",
+                ("news",),
+                lambda: list(news_cards_of(selectors.public_news())[:HOME_ITEMS]),
             ),
-            "projects": _kept("projects", ("projects",), lambda: list(running[:HOME_ITEMS])),
+            "projects": kept_read(
+                "home-projects", ("projects",), lambda: list(running[:HOME_ITEMS])
+            ),
             # 審議会等の開催予定: shown only while a public meeting is near.
             "council_meetings": _council_meetings(),
             "meta": page_meta(

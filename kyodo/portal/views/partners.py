@@ -5,13 +5,12 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from kyodo.core.cache_versions import kept_public, versions
 from kyodo.core.normalize import nfkc
 from kyodo.partners.models import ActivityField, PartnerType
 from kyodo.partners.selectors import public_partners, public_representation
 from kyodo.portal import selectors
 from kyodo.portal.cards import partner_cards_of, with_field_names
-from kyodo.portal.http import cacheable, choice_param, page_meta, stamp
+from kyodo.portal.http import cacheable, choice_param, kept_read, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.selectors import public_projects
 
@@ -34,7 +33,7 @@ def _choices() -> tuple[list, list]:
 
         return of(PartnerType), of(ActivityField)
 
-    return kept_public("kyodo:partner-choices:" + versions(("partners",))[0], read)
+    return kept_read("partner-choices", ("partners",), read)
 
 
 @cacheable(_partners_version, kinds=("partners",))

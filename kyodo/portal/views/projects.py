@@ -10,12 +10,18 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from kyodo.core.cache_versions import kept_public, versions
 from kyodo.cycles.selectors import public_cycle_results
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
 from kyodo.portal.cards import project_cards_of
-from kyodo.portal.http import PROJECT_KINDS, cacheable, choice_param, page_meta, stamp
+from kyodo.portal.http import (
+    PROJECT_KINDS,
+    cacheable,
+    choice_param,
+    kept_read,
+    page_meta,
+    stamp,
+)
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.models import PUBLIC_STATUSES
 from kyodo.projects.selectors import public_projects
@@ -94,8 +100,7 @@ def _page_data(pk) -> tuple | None:
 
 @cacheable(_project_version, kinds=PROJECT_KINDS)
 def project_detail(request, pk):
-    key = "kyodo:project-page:" + "|".join((str(pk), *versions(("site", *PROJECT_KINDS))))
-    data = kept_public(key, lambda: _page_data(pk))
+    data = kept_read("project-page", PROJECT_KINDS, lambda: _page_data(pk), pk)
     if data is None:
         raise Http404
     project, partners, results = data
