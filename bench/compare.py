@@ -39,7 +39,7 @@ SIZES = {"partners": 20000, "projects": 20000, "events": 100000}
 CHROMIUM = os.environ.get("KYODO_CHROMIUM", "/usr/bin/chromium")
 
 
-def _public_paths(project: str | None) -> list[str]:
+def _public_paths(project: str | None, event: str | None = None) -> list[str]:
     from datetime import date
 
     day = (date.today() + timedelta(days=3)).isoformat()
@@ -55,7 +55,7 @@ def _public_paths(project: str | None) -> list[str]:
         "/portal/search/?q=%E7%B6%B2%E8%B5%B0",  # 網走: in every event's address
         "/portal/search/?q=%E6%B5%81%E6%B0%B7",  # 流氷: a few matches
     ]
-    return paths + ([project] if project else [])
+    return paths + [page for page in (project, event) if page]
 
 
 STAFF_PATHS = [
@@ -236,7 +236,7 @@ def measure(code: Path, database_url: str, requests: int, clients: int) -> dict:
     first = json.loads(
         _run([sys.executable, str(ROOT / "bench" / "compare_probe.py"), *paths[:1]], env, cwd=code)
     )
-    public = _public_paths(first["project"])
+    public = _public_paths(first["project"], first.get("event"))
     probe = json.loads(
         _run(
             [sys.executable, str(ROOT / "bench" / "compare_probe.py"), *public, *STAFF_PATHS],

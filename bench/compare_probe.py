@@ -1,5 +1,6 @@
 """Run by `bench compare` inside the code under test (PYTHONPATH first): prints JSON with a
-staff session cookie, a public project's address and the queries each page costs to render.
+staff session cookie, a public project's and an upcoming event's addresses and the queries
+each page costs to render.
 
     python bench/compare_probe.py PATH...   (with DATABASE_URL and PYTHONPATH set)
 """
@@ -20,12 +21,14 @@ def main(paths: list[str]) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
+    from kyodo.portal.selectors import upcoming_events
     from kyodo.projects.selectors import public_projects
 
     user = get_user_model().objects.get(username=os.environ.get("BENCH_USER", "staff"))
     staff = Client()
     staff.force_login(user)  # a session row the server reads too (database sessions)
     project = public_projects().order_by("-created_at").first()
+    event = upcoming_events().order_by("start_date", "pk").first()
     queries = {}
     # Every page rendered (no page cache), as on a miss or for a logged-in visitor.
     nothing = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
@@ -43,6 +46,7 @@ def main(paths: list[str]) -> None:
             {
                 "session": staff.cookies[settings.SESSION_COOKIE_NAME].value,
                 "project": f"/portal/projects/{project.pk}/" if project else None,
+                "event": f"/portal/events/{event.pk}/" if event else None,
                 "queries": queries,
             }
         )
