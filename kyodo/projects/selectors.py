@@ -74,7 +74,10 @@ def _list_queryset(qs: QuerySet) -> QuerySet:
     return (
         qs.select_related("department", "agreement")
         .only(*LIST_COLUMNS)
-        .prefetch_related(Prefetch("participations", queryset=participations))
+        # A list, not a queryset per project (Django's Prefetch builds one for each row).
+        .prefetch_related(
+            Prefetch("participations", queryset=participations, to_attr="listed_participations")
+        )
         .annotate(unconfirmed_count=_unconfirmed_points(), checkpoints_open=_open_checkpoints())
         # Newest first, walking the created_at index; the key breaks ties so pages are stable.
         .order_by("-created_at", "-pk")
