@@ -9,6 +9,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kyodo.accounts.roles import Role
+from kyodo.core.queries import through
 from kyodo.cycles.models import (
     ActivityRecord,
     BudgetLine,
@@ -32,6 +33,7 @@ from kyodo.projects.models import (
 )
 
 VERIFICATION_WINDOW_DAYS = 14
+OPEN_STATUSES = (CycleStatus.PLAN, CycleStatus.DO, CycleStatus.CHECK)  # verification to come
 EXPIRY_WINDOW_DAYS = 30
 
 
@@ -170,10 +172,10 @@ def activity_totals(cycle: Cycle) -> dict:
 # --- what each project needs next (home panels) -------------------------------------------
 
 
-def _current_cycles(projects: QuerySet) -> QuerySet:
+def current_cycles(projects: Q) -> QuerySet:
     """The open cycle of each project (or its last one), with what the panels need."""
     return (
-        Cycle.objects.filter(project__in=projects)
+        Cycle.objects.filter(through("project", projects))
         .select_related("project", "project__department")
         .prefetch_related(
             Prefetch(
@@ -224,24 +226,28 @@ def _latest_per_project(cycles) -> list[Cycle]:
     return result
 
 
-def cycle_rows(projects: QuerySet, side: str) -> list[tuple[Cycle, str]]:
-    """The current cycle of each project not yet completed, with what `side` is to do next."""
-    cycles = _latest_per_project(_current_cycles(projects))
+def cycle_rows(projects: Q, side: str, cycles: list | None = None) -> list[tuple[Cycle, str]]:
+    """The current cycle of each project not yet completed, with what `side` is to do next
+    (from `cycles`, the projects' `current_cycles` when the caller read them already)."""
+    cycles = _latest_per_project(current_cycles(projects) if cycles is None else cycles)
     return [(c, needs_next(c, side)) for c in cycles if c.status != CycleStatus.DONE]
 
 
-def staff_projects(user) -> QuerySet:
-    """The projects whose cycles a person on the city side follows on the home page: a
-    coordinator follows every project, staff those of their department."""
+def staff_projects(user) -> Q:
+    """The projects whose cycles a city-side person follows on the home page (a condition the
+    panels join: `core.queries.through`): a coordinator every one, staff their department's."""
     from kyodo.accounts.rules import is_coordinator
 
     if is_coordinator(user):
-        return Project.objects.all()
-    return Project.objects.filter(department_id=user.department_id or None)
+        return Q()
+    return Q(department_id=user.department_id or None)
 
 
-def partner_projects(user) -> QuerySet:
-    return Project.objects.filter(participations__partner__memberships__user=user).distinct()
+def partner_projects(user) -> Q:
+    """The projects of the organisations the person is a member of (a subquery of their ids:
+    a join through the memberships would repeat a project for each)."""
+    mine = Project.objects.filter(participations__partner__memberships__user=user)
+    return Q(pk__in=mine.values("pk"))
 
 
 # --- reminders ----------------------------------------------------------------------------
@@ -259,21 +265,25 @@ class Reminder:
         return ReminderKind(self.kind).label
 
 
-def reminders_due(today: datetime.date, projects: QuerySet | None = None) -> list[Reminder]:
+def reminders_due(today: datetime.date, projects: Q | None = None, cycles=None) -> list[Reminder]:
     """Reminders whose time has come: a verification due within 14 days (or overdue) in a
     cycle not yet verified by both sides; an agreement's validity, or a 補助's subsidy term,
-    ending within 30 days. Three queries, whatever the number of projects."""
-    projects = Project.objects.all() if projects is None else projects
+    ending within 30 days. Three queries, one if `cycles` were read (cycles/panels.py)."""
+    projects, running = Q() if projects is None else projects, ProjectStatus.RUNNING
+    window = today + datetime.timedelta(days=VERIFICATION_WINDOW_DAYS)
+    if cycles is None:
+        cycles = current_cycles(projects & Q(status=running)).filter(
+            status__in=OPEN_STATUSES, period_end__lte=window
+        )
     reminders = [
         Reminder(ReminderKind.VERIFICATION_DUE, c.project, c.pk, c.period_end)
-        for c in _current_cycles(projects.filter(status=ProjectStatus.RUNNING))
-        .filter(status__in=[CycleStatus.PLAN, CycleStatus.DO, CycleStatus.CHECK])
-        .filter(period_end__lte=today + datetime.timedelta(days=VERIFICATION_WINDOW_DAYS))
-        if len({v.side for v in c.submitted}) < 2
+        for c in cycles
+        if c.project.status == running and c.status in OPEN_STATUSES
+        if c.period_end <= window and len({v.side for v in c.submitted}) < 2
     ]
     horizon = today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS)
     agreements = Agreement.objects.filter(
-        project__in=projects.exclude(status=ProjectStatus.CLOSED), finalised_at__isnull=False
+        through("project", projects & ~Q(status=ProjectStatus.CLOSED)), finalised_at__isnull=False
     ).select_related("project", "project__department")
     for agreement in agreements.filter(
         Q(valid_until__range=(today, horizon))

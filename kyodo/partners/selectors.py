@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from kyodo.core.normalize import nfkc, normalize_search_key
 from kyodo.core.search.index import explain, search, search_best
 from kyodo.core.search.registry import STAFF
+from kyodo.core.work_cache import kept_count
 from kyodo.partners.models import ActivityField, Partner, PartnerMembership, PartnerType
 
 # The fields of a partner anyone may see once the partner consents to be listed. The contact
@@ -152,7 +153,10 @@ def partner_page(filters: PartnerFilters, page_number):
     """
     if not filters.query.strip():
         ordered = filters.apply(_list_rows()).order_by("name_kana", "name", "pk")
-        return Paginator(ordered, PAGE_SIZE).get_page(page_number)
+        paginator = Paginator(ordered, PAGE_SIZE)
+        # The same for every reader of the staff list: kept under the filters alone.
+        paginator.count = kept_count("partners:list", vars(filters), ordered)
+        return paginator.get_page(page_number)
     found, number = _search_page(filters, _page_number(page_number))
     page = Paginator(range(found.total), PAGE_SIZE).get_page(number)
     hits = explain(Partner, found.hits, filters.query, audience=STAFF)

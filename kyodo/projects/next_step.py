@@ -29,7 +29,8 @@ def _open_checkpoints(project) -> int:
 
 
 def _has_partner(project) -> bool:
-    return bool(project.participations.all())  # prefetched in lists
+    listed = getattr(project, "listed_participations", None)  # prefetched in lists
+    return bool(project.participations.all() if listed is None else listed)
 
 
 def _forming_step(project) -> tuple[str, str]:

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from kyodo.core.normalize import nfkc, normalize_search_key
+from kyodo.core.work_cache import kept_count
 from kyodo.guideline.models import Question
 from kyodo.partners.models import Partner
 from kyodo.projects.models import (
@@ -73,7 +74,10 @@ def _list_queryset(qs: QuerySet) -> QuerySet:
     return (
         qs.select_related("department", "agreement")
         .only(*LIST_COLUMNS)
-        .prefetch_related(Prefetch("participations", queryset=participations))
+        # A list, not a queryset per project (Django's Prefetch builds one for each row).
+        .prefetch_related(
+            Prefetch("participations", queryset=participations, to_attr="listed_participations")
+        )
         .annotate(unconfirmed_count=_unconfirmed_points(), checkpoints_open=_open_checkpoints())
         # Newest first, walking the created_at index; the key breaks ties so pages are stable.
         .order_by("-created_at", "-pk")
@@ -132,8 +136,11 @@ def projects_for_list(
 
 
 def project_page(user, filters: dict, page_number) -> Page:
-    """One page of the staff list: a COUNT of the filtered projects, then the page's rows."""
-    return Paginator(projects_for_list(user, **filters), PAGE_SIZE).get_page(page_number)
+    """One page of the staff list: a COUNT of the filtered projects (kept while no record
+    changes), then the page's rows."""
+    paginator = Paginator(projects_for_list(user, **filters), PAGE_SIZE)
+    paginator.count = kept_count("projects:list", filters, paginator.object_list, user)
+    return paginator.get_page(page_number)
 
 
 def projects_of_department(department) -> QuerySet:

@@ -10,6 +10,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from kyodo.core import wareki
+from kyodo.core.kept_rows import rendered_form
 
 register = template.Library()
 
@@ -107,6 +108,12 @@ def percent(value) -> str:
     if value is None or value == "":
         return "—"
     return f"{float(value) * 100:.1f}%"
+
+
+@register.filter
+def kept_form(form) -> str:
+    """The form rendered, or kept from an earlier rendering of the same (`kept_rows`)."""
+    return rendered_form(form)
 
 
 @register.simple_tag(takes_context=True)

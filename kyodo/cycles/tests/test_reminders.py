@@ -15,7 +15,7 @@ from kyodo.accounts.tests.factories import UserFactory
 from kyodo.cycles import selectors, services
 from kyodo.cycles.models import ReminderDelivery, ReminderKind
 from kyodo.cycles.tests.factories import make_project, new_cycle
-from kyodo.projects.models import Agreement
+from kyodo.projects.models import Agreement, Project
 
 TODAY = datetime.date(2027, 3, 20)
 
@@ -244,3 +244,31 @@ def test_a_due_reminder_of_my_department_is_on_my_home_and_sent_to_me(
         services.reminders_send(actor=None, today=TODAY)
     to_me = [m for m in mailoutbox if m.to == ["staff_a@example.jp"]]
     assert len(to_me) == 1 and running.title in to_me[0].body
+
+
+def test_the_home_panels_reminders_from_the_cycles_read_once_are_the_same(
+    running, department_a, staff_a
+):
+    """The staff home hands reminders_due the cycles it read for its rows (cycles/panels.py):
+    the same reminders as the database's own choice, whatever the cycle, its period or project."""
+    from kyodo.cycles.tests.factories import cycle_in
+
+    new_cycle(running, period_end=datetime.date(2027, 3, 31))  # due within the window
+    later = make_project(department_a, title="期間の遠い事業")
+    new_cycle(later, period_end=datetime.date(2027, 9, 30))  # not yet
+    closed = make_project(department_a, title="終了した事業")
+    new_cycle(closed, period_end=datetime.date(2027, 3, 31))
+    Project.objects.filter(pk=closed.pk).update(status="closed")  # no longer running
+    verified = make_project(department_a, title="検証済みの事業")
+    cycle_in(verified, "act", period_end=datetime.date(2027, 3, 31))  # both sides verified
+    _agreement(running, valid_until=datetime.date(2027, 4, 10))
+    mine = selectors.staff_projects(staff_a)
+    read_once = selectors.reminders_due(TODAY, mine, list(selectors.current_cycles(mine)))
+    assert read_once == selectors.reminders_due(TODAY, mine)
+    assert {r.kind for r in read_once} == {
+        ReminderKind.VERIFICATION_DUE,
+        ReminderKind.AGREEMENT_EXPIRING,
+    }
+    assert [r.project.title for r in read_once if r.kind == ReminderKind.VERIFICATION_DUE] == [
+        running.title
+    ]
