@@ -24,13 +24,7 @@ from kyodo.cycles.models import (
     VerificationAnswer,
 )
 from kyodo.guideline.models import CollaborationForm, Question
-from kyodo.projects.models import (
-    PUBLIC_STATUSES,
-    Agreement,
-    CostBearer,
-    Project,
-    ProjectStatus,
-)
+from kyodo.projects.models import PUBLIC_STATUSES, Agreement, CostBearer, Project, ProjectStatus
 
 VERIFICATION_WINDOW_DAYS = 14
 OPEN_STATUSES = (CycleStatus.PLAN, CycleStatus.DO, CycleStatus.CHECK)  # verification to come
