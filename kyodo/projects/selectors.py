@@ -5,6 +5,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from kyodo.accounts.models import Department
 from kyodo.core.normalize import nfkc, normalize_search_key
 from kyodo.core.work_cache import kept_count
 from kyodo.guideline.models import Question
@@ -64,7 +65,7 @@ def _open_checkpoints():
 
 # What a row of projects/_table.html and next_step() read: the list loads only these columns
 # (a project row with its texts, agreement and partners in full cost most of the page's time).
-LIST_COLUMNS = ("title", "status", "form", "created_at", "department__name", "agreement__id")
+LIST_COLUMNS = ("title", "status", "form", "created_at", "department", "agreement__id")
 
 
 def _list_queryset(qs: QuerySet) -> QuerySet:
@@ -72,8 +73,12 @@ def _list_queryset(qs: QuerySet) -> QuerySet:
         "project_id", "partner__name"
     )
     return (
-        qs.select_related("department", "agreement")
+        # The department is prefetched, not joined: with statistics (ANALYZE) SQLite drove a
+        # join from the few departments and sorted every project for the newest fifty (22 ms
+        # at 20,000 against a walk of the created_at index).
+        qs.select_related("agreement")
         .only(*LIST_COLUMNS)
+        .prefetch_related(Prefetch("department", queryset=Department.objects.only("name")))
         # A list, not a queryset per project (Django's Prefetch builds one for each row).
         .prefetch_related(
             Prefetch("participations", queryset=participations, to_attr="listed_participations")

@@ -367,7 +367,7 @@ def test_query_count_does_not_grow(persona_client, project, django_assert_num_qu
 @pytest.mark.parametrize(
     ("persona", "url", "queries"),
     # The staff home reads its cycles once for the rows and the reminders (cycles/panels.py).
-    [("staff_a", "accounts:staff_home", 10), ("partner_member", "accounts:partner_home", 11)],
+    [("staff_a", "accounts:staff_home", 11), ("partner_member", "accounts:partner_home", 12)],
 )
 def test_home_panels_query_count_does_not_grow(
     persona_client, department_a, partner_member, django_assert_num_queries, persona, url, queries
