@@ -133,15 +133,19 @@ def test_the_calendar_renders_only_the_days_that_changed(renders):
     assert sorted(renders) == ["portal/_calendar_cell.html", "portal/_calendar_day.html"]
 
 
-def test_the_directory_keeps_its_choices_until_the_taxonomy_changes(
+def test_the_directory_keeps_its_choices_and_pages_until_the_partners_change(
     django_assert_num_queries, coordinator
 ):
     partner = _partner("流氷の会")
     url = reverse("portal:partner_list")
     assert "流氷の会" in Client().get(url).content.decode()
-    # Another address: the partners of the page and their fields' names, not the choices.
-    with django_assert_num_queries(2):
+    # Another address: neither the choices nor the page's partners are read again.
+    with django_assert_num_queries(0):
         Client().get(url + "?utm_source=mail")
+    # Another page is read (and a bad page number still answers 400, kept nowhere).
+    with django_assert_num_queries(2):
+        assert Client().get(url + "?page=1").status_code == 200
+    assert Client().get(url + "?page=x").status_code == 400
     field = activity_field("環境保全")
     partner_services.partner_update(actor=None, partner=partner, data={}, fields=[field])
     renamed = partner_services.activity_field_save(

@@ -67,8 +67,16 @@ def partner_list(request):
         queryset = queryset.filter(fields__pk=field)
     if area:
         queryset = queryset.filter(area_served__icontains=area)
-    page = page_of(request, partner_cards_of(queryset).order_by("name_kana", "name"))
-    with_field_names(page.object_list)
+
+    def read_page():
+        page = page_of(request, partner_cards_of(queryset).order_by("name_kana", "name"))
+        with_field_names(page.object_list)
+        return page
+
+    # Kept under the filters and the page asked for (a bad page number raises in read_page
+    # and is never kept).
+    asked = (partner_type, field, area, request.GET.get("page", ""))
+    page = kept_read("partner-page", ("partners",), read_page, *asked)
     query = {
         key: value
         for key, value in (("type", partner_type), ("field", field), ("area", area))
