@@ -36,6 +36,26 @@ def _choices() -> tuple[list, list]:
     return kept_read("partner-choices", ("partners",), read)
 
 
+def _page(request, partner_type: str, field: str, area: str):
+    """The page of partners asked for, kept under the filters and the page's number as asked
+    (a bad page number raises in `read` and is never kept)."""
+
+    def read():
+        queryset = public_partners()
+        if partner_type:
+            queryset = queryset.filter(partner_type_id=partner_type)
+        if field:
+            queryset = queryset.filter(fields__pk=field)
+        if area:
+            queryset = queryset.filter(area_served__icontains=area)
+        page = page_of(request, partner_cards_of(queryset).order_by("name_kana", "name"))
+        with_field_names(page.object_list)
+        return page
+
+    asked = (partner_type, field, area, request.GET.get("page", ""))
+    return kept_read("partner-page", ("partners",), read, *asked)
+
+
 @cacheable(_partners_version, kinds=("partners",))
 def partner_list(request):
     """The directory, filtered by type, field of activity and area (issue 17-10).
@@ -60,23 +80,7 @@ def partner_list(request):
         default="",
     )
     area = " ".join(nfkc(request.GET.get("area", "")).split())[:AREA_CHARS]
-    queryset = public_partners()
-    if partner_type:
-        queryset = queryset.filter(partner_type_id=partner_type)
-    if field:
-        queryset = queryset.filter(fields__pk=field)
-    if area:
-        queryset = queryset.filter(area_served__icontains=area)
-
-    def read_page():
-        page = page_of(request, partner_cards_of(queryset).order_by("name_kana", "name"))
-        with_field_names(page.object_list)
-        return page
-
-    # Kept under the filters and the page asked for (a bad page number raises in read_page
-    # and is never kept).
-    asked = (partner_type, field, area, request.GET.get("page", ""))
-    page = kept_read("partner-page", ("partners",), read_page, *asked)
+    page = _page(request, partner_type, field, area)
     query = {
         key: value
         for key, value in (("type", partner_type), ("field", field), ("area", area))
