@@ -56,6 +56,12 @@ def open_calls(now: datetime | None = None):
     return public_calls().filter(status=CallStatus.OPEN, deadline__gte=now).order_by("deadline")
 
 
+def nearest_still_open(calls: list) -> bool:
+    """Whether calls read by `open_calls()` (the nearest deadline first) are all still open:
+    false once the first deadline has passed, when a kept list of them must be read again."""
+    return not calls or before_deadline(calls[0])
+
+
 def accepting_applications(call: Call, now: datetime | None = None) -> bool:
     """The call is open and its deadline has not passed (server time)."""
     return call.status == CallStatus.OPEN and before_deadline(call, now)

@@ -41,7 +41,7 @@ def public_list(request):
         "open-calls",
         CALL_KINDS,
         lambda: list(selectors.open_calls().prefetch_related(None)),
-        still_true=lambda calls: not calls or calls[0].deadline >= timezone.now(),
+        still_true=selectors.nearest_still_open,
     )
     results = kept_read(
         "call-results",

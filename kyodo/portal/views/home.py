@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kyodo.calls.selectors import open_calls
+from kyodo.calls.selectors import nearest_still_open, open_calls
 from kyodo.councils import selectors as council_selectors
 from kyodo.portal import selectors
 from kyodo.portal.cards import event_cards_of, news_cards_of, project_cards_of
@@ -38,7 +38,7 @@ def _calls() -> list:
             .prefetch_related(None)
             .only("id", "title", "deadline")[:HOME_ITEMS]
         ),
-        still_true=lambda calls: not calls or calls[0].deadline >= timezone.now(),
+        still_true=nearest_still_open,
     )
 
 
