@@ -55,19 +55,25 @@ def store(key: str, body: str) -> None:
     cache.set(key, without_csrf(body.encode()), settings.WORK_CACHE_SECONDS)
 
 
-def kept_count(name: str, filters: dict, queryset, user=None) -> int:
-    """`queryset.count()`, kept for these filters (and this person, when the list depends on
-    who reads it) under `records_version`, like a body: the pages of one list, and its other
-    addresses, count once until a record changes (the count of 20,000 projects and the
-    compiling of its query were an eighth of a rendered list page). `filters` and `user` name
-    everything the queryset depends on."""
+def kept_value(name: str, filters: dict, make, user=None):
+    """`make()`, kept for these filters (and this person, when the value depends on who reads
+    it) under `records_version`, like a body: another address or page of a list that shows the
+    same value reads it once until a record changes. `filters` and `user` name everything the
+    value depends on; it must pickle (plain values, not querysets)."""
     if not settings.WORK_CACHE_SECONDS:
-        return queryset.count()
+        return make()
     plain = sorted((k, str(getattr(v, "pk", v))) for k, v in filters.items())
     parts = (name, str(getattr(user, "pk", "")), repr(plain), records_version.current())
-    key = PREFIX + "count:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    count = cache.get(key)
-    if count is None:
-        count = queryset.count()
-        cache.set(key, count, settings.WORK_CACHE_SECONDS)
-    return count
+    key = PREFIX + "value:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, settings.WORK_CACHE_SECONDS)
+    return value
+
+
+def kept_count(name: str, filters: dict, queryset, user=None) -> int:
+    """`queryset.count()`, kept like `kept_value`: the pages of one list, and its other
+    addresses, count once until a record changes (the count of 20,000 projects and the
+    compiling of its query were an eighth of a rendered list page)."""
+    return kept_value(name + ":count", filters, queryset.count, user)

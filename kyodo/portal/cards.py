@@ -9,11 +9,7 @@ column missing from ``*_COLUMNS`` would cost a query per card, which the pinned 
 catch).
 """
 
-from collections import defaultdict
-
 from django.db.models import QuerySet
-
-from kyodo.partners.models import Partner
 
 PROJECT_COLUMNS = ("id", "title", "status", "department__bureau", "department__name")
 EVENT_COLUMNS = (
@@ -72,30 +68,14 @@ def event_cards_of(events: QuerySet) -> QuerySet:
 
 
 def partner_cards_of(partners: QuerySet) -> QuerySet:
-    """`partners` read for their cards with the type; their fields come by `with_field_names`."""
+    """`partners` read for their cards with the type; their fields come by
+    `partners.selectors.with_field_names`."""
     return (
         partners.select_related(None)
         .select_related("partner_type")
         .prefetch_related(None)
         .only(*PARTNER_COLUMNS)
     )
-
-
-def with_field_names(partners: list) -> list:
-    """Each partner with `field_names`, its fields of activity by name in their order: one query
-    of names (a prefetch of the fields as objects was a third of the directory's work)."""
-    through = Partner.fields.through
-    names = defaultdict(list)
-    rows = (
-        through.objects.filter(partner_id__in=[partner.pk for partner in partners])
-        .order_by("activityfield__sort_order", "activityfield__name")
-        .values_list("partner_id", "activityfield__name")
-    )
-    for partner_id, name in rows if partners else ():
-        names[partner_id].append(name)
-    for partner in partners:
-        partner.field_names = names[partner.pk]
-    return partners
 
 
 def news_cards_of(news: QuerySet) -> QuerySet:

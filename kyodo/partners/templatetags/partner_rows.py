@@ -14,7 +14,7 @@ def row_inputs(partner) -> tuple:
         partner.name,
         partner.name_kana,
         str(partner.partner_type),
-        tuple(str(field) for field in partner.fields.all()),
+        tuple(partner.field_names),
         partner.area_served,
         tuple(getattr(partner, "matched_terms", None) or ()),
     )

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from kyodo.core.normalize import nfkc
 from kyodo.partners.models import ActivityField, PartnerType
-from kyodo.partners.selectors import public_partners, public_representation
+from kyodo.partners.selectors import public_partners, public_representation, with_field_names
 from kyodo.portal import selectors
-from kyodo.portal.cards import partner_cards_of, with_field_names
+from kyodo.portal.cards import partner_cards_of
 from kyodo.portal.http import cacheable, choice_param, kept_read, page_meta, stamp
 from kyodo.portal.paging import page_of, page_query
 from kyodo.projects.selectors import public_projects
