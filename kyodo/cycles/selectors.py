@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kyodo.accounts.roles import Role
@@ -166,27 +166,39 @@ def activity_totals(cycle: Cycle) -> dict:
 # --- what each project needs next (home panels) -------------------------------------------
 
 
+def _submitted_by(side: str) -> Exists:
+    return Exists(
+        Verification.objects.filter(cycle=OuterRef("pk"), side=side, submitted_at__isnull=False)
+    )
+
+
 def current_cycles(projects: Q) -> QuerySet:
-    """The open cycle of each project (or its last one), with what the panels need."""
+    """The open cycle of each project (or its last one), with what the panels need: whether
+    each side has submitted its verification is a column of the same query (`submitted_sides`)."""
     return (
         Cycle.objects.filter(through("project", projects))
         .select_related("project", "project__department")
-        .prefetch_related(
-            Prefetch(
-                "verifications",
-                queryset=Verification.objects.filter(submitted_at__isnull=False).only(
-                    "id", "cycle_id", "side", "submitted_at"
-                ),
-                to_attr="submitted",
-            )
-        )
+        .annotate(city_submitted=_submitted_by(Side.CITY))
+        .annotate(partner_submitted=_submitted_by(Side.PARTNER))
         .order_by("project__title", "-number")
     )
 
 
+def submitted_sides(cycle: Cycle) -> set[str]:
+    """The sides that submitted their verification of a cycle read by `current_cycles`."""
+    return {
+        side
+        for side, submitted in (
+            (Side.CITY, getattr(cycle, "city_submitted", False)),
+            (Side.PARTNER, getattr(cycle, "partner_submitted", False)),
+        )
+        if submitted
+    }
+
+
 def needs_next(cycle: Cycle, side: str | None = None) -> str:
-    """What the cycle needs next, in a few words; uses the prefetched `submitted` list."""
-    submitted = {v.side for v in getattr(cycle, "submitted", [])}
+    """What the cycle needs next, in a few words (of a cycle read by `current_cycles`)."""
+    submitted = submitted_sides(cycle)
     status = cycle.status
     if status == CycleStatus.PLAN:
         return _("Complete the plan and start carrying it out")
@@ -273,7 +285,7 @@ def reminders_due(today: datetime.date, projects: Q | None = None, cycles=None) 
         Reminder(ReminderKind.VERIFICATION_DUE, c.project, c.pk, c.period_end)
         for c in cycles
         if c.project.status == running and c.status in OPEN_STATUSES
-        if c.period_end <= window and len({v.side for v in c.submitted}) < 2
+        if c.period_end <= window and len(submitted_sides(c)) < 2
     ]
     horizon = today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS)
     agreements = Agreement.objects.filter(

@@ -4,22 +4,16 @@ from django.utils.http import urlencode
 
 from kyodo.accounts.roles import Role
 from kyodo.core.plugins import Panel
-from kyodo.projects.selectors import projects_of_department, projects_of_partner_member
+from kyodo.projects.selectors import newest_of_department, projects_of_partner_member
 
 # Projects shown on a home page; the rest are one link away in the full, paginated list.
 HOME_PROJECTS = 10
 
 
-def _first(queryset) -> tuple[list, bool]:
-    """The newest HOME_PROJECTS and whether there are more (one query, no count)."""
-    projects = list(queryset[: HOME_PROJECTS + 1])
-    return projects[:HOME_PROJECTS], len(projects) > HOME_PROJECTS
-
-
 def panels(request, role) -> list[Panel]:
     user = request.user
     if role in (Role.STAFF, Role.COORDINATOR):
-        projects, more = _first(projects_of_department(user.department))
+        projects, more = newest_of_department(user.department, HOME_PROJECTS)
         context = {"projects": projects, "more": more, "user": user}
         if user.department is not None:
             context["department_query"] = urlencode({"department": user.department.pk})

@@ -308,8 +308,9 @@ def test_list_and_home_queries_are_pinned(
         # The departments of the rows are prefetched, not joined (SQLite's plan): one more each.
         with django_assert_num_queries(8):
             staff.get(reverse("projects:list"))
-        # panels of projects, cycles (their rows and reminders from one reading) and voices
-        with django_assert_num_queries(10):
+        # panels of projects (the rows' department is the reader's: not read again), cycles
+        # (their rows and reminders from one reading, the verifications as columns) and voices
+        with django_assert_num_queries(9):
             staff.get(reverse("accounts:staff_home"))
     assert Project.objects.filter(status=ProjectStatus.IDEA).count() == 3 + 30 + 1
 
