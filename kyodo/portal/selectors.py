@@ -54,6 +54,13 @@ def public_project_of(item) -> Project | None:
     return project
 
 
+def public_project_of_id(project_id) -> Project | None:
+    """The project of this id, its title and key only, if the public may see it, else None."""
+    if project_id is None:
+        return None
+    return public_projects().filter(pk=project_id).only("title", "status").first()
+
+
 def longest_event() -> timedelta:
     """The longest span (end - start) of any event.
 

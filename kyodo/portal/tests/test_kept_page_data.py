@@ -3,7 +3,8 @@
 The home's lists (portal/views/home.py `_kept`): another address reads no list, a change reads
 only the changed kind's list, and the lists that change by the clock alone (open calls,
 council meetings) follow the clock at once. A project's page (portal/views/projects.py
-`_page_data`): another address reads nothing, and every change it shows shows at once.
+`_page_data`) and an event's (portal/views/events.py `_event_page_data`): another address
+reads nothing, and every change it shows shows at once.
 """
 
 from datetime import timedelta
@@ -131,3 +132,21 @@ def test_the_call_list_at_another_address_reads_nothing_and_follows_the_clock(si
     assert queries == [] and "流氷ガイドの募集" in html
     with _at(call.deadline + timedelta(seconds=1)):
         assert "流氷ガイドの募集" not in _html(Client(), url + "?a=1")
+
+
+def test_an_event_page_at_another_address_reads_nothing_and_follows_changes(site):  # noqa: F811
+    from kyodo.portal import services as portal_services
+    from kyodo.portal.tests.test_page_cache import _event
+
+    project = site["project"]
+    event = _event("流氷の観察会", project=project)
+    url = reverse("portal:event_detail", args=[event.pk])
+    assert "流氷の学習会" in _html(Client(), url)
+    html, queries = _queries(url + "?utm_source=mail")
+    assert queries == [] and "流氷の観察会" in html and "流氷の学習会" in html
+    project_services.project_update(actor=None, project=project, title="流氷の教室")
+    assert "流氷の教室" in _html(Client(), url + "?a=1")
+    event = portal_services.event_update(actor=None, event=event, title="流氷の写生会")
+    assert "流氷の写生会" in _html(Client(), url + "?a=2")
+    portal_services.event_withdraw(actor=None, event=event, reason="荒天")
+    assert Client().get(url + "?a=3").status_code == 404

@@ -22,6 +22,7 @@ from kyodo.portal.http import (
     cacheable,
     choice_param,
     date_param,
+    kept_read,
     page_meta,
 )
 from kyodo.portal.models import Event
@@ -86,17 +87,28 @@ def event_list(request):
     )
 
 
+def _event_page_data(pk) -> tuple | None:
+    """The event and its public project (its title and key only), kept under the versions of
+    events and projects like the project page: another address or language reads nothing."""
+    event = selectors.public_events().filter(pk=pk).select_related(None).first()
+    if event is None:
+        return None
+    project = selectors.public_project_of_id(event.project_id)
+    return event, project
+
+
 @cacheable(item_version(Event), kinds=EVENT_KINDS)
 def event_detail(request, pk):
-    event = selectors.public_events().filter(pk=pk).first()
-    if event is None:
+    data = kept_read("event-page", EVENT_KINDS, lambda: _event_page_data(pk), pk)
+    if data is None:
         raise Http404
+    event, project = data
     return render(
         request,
         "portal/event_detail.html",
         {
             "event": event,
-            "project": selectors.public_project_of(event),
+            "project": project,
             "meta": page_meta(request, event.title, event.description[:150], og_type="article"),
         },
     )
