@@ -3,6 +3,7 @@ the month's rows cached by the events' data version): the same HTML as the templ
 that change, which is kept in tests/data and rendered here from the same context."""
 
 import re
+from calendar import monthrange
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from kyodo.portal import services as portal_services
 from kyodo.portal.tests.factories import event_values
+from kyodo.portal.views import calendar as calendar_view
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +41,14 @@ def test_the_calendar_is_the_same_html_as_before(client):
     _events(40)  # some days with more than the ten shown, some events over several days
     response = client.get("/portal/events/calendar/")
     assert response.status_code == 200
-    # The page's own context (the kept cells and days are rendered from their own).
+    # The page's own context (the kept cells and days are rendered from their own), and the
+    # month's days as the template before read them (the view keeps the month rendered).
     context = next(c for c in response.context if "month_label" in c).flatten()
+    first = context["month_first"]
+    last = first.replace(day=monthrange(first.year, first.month)[1])
+    days = calendar_view._month_days(first, last)
+    calendar_view._add_council_meetings(days, first, last)
+    context["weeks"] = calendar_view._month_grid(first.year, first.month, days)
     before = (
         engines["django"]
         .from_string(BEFORE.read_text())
@@ -57,3 +65,17 @@ def test_a_change_of_the_events_shows_at_once_for_a_logged_in_visitor(client, dj
     assert "清掃1" in client.get("/portal/events/calendar/").content.decode()
     _events(3)  # the services bump the events' version: the cached month rows are not read
     assert "清掃2" in client.get("/portal/events/calendar/").content.decode()
+
+
+def test_the_month_kept_rendered_is_the_readers_language_and_renders_nothing_again(client):
+    from unittest import mock
+
+    _events(3)
+    assert "1件</a>" in client.get("/portal/events/calendar/").content.decode()
+    english = type(client)()
+    english.cookies["django_language"] = "en"
+    assert "1 event(s)</a>" in english.get("/portal/events/calendar/").content.decode()
+    # Another address of the month: its cells and days are neither read nor rendered again.
+    with mock.patch.object(calendar_view, "_rendered", side_effect=AssertionError):
+        html = client.get("/portal/events/calendar/?utm_source=mail").content.decode()
+    assert "1件</a>" in html and "清掃2" in html

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kyodo.core.kept_rows import rendered_rows
@@ -131,7 +132,8 @@ def _month_rows(first: date, last: date) -> dict[date, dict]:
     address = reverse("portal:event_detail", args=[placeholder])
     for event in firsts:
         event["time"] = event["start_time"].strftime("%H:%M") if event["start_time"] else ""
-        event["url"] = address.replace(placeholder, str(event["id"]))
+        event["id"] = str(event["id"])  # a text: a UUID is slow to read back from the cache
+        event["url"] = address.replace(placeholder, event["id"])
         for day in days_of(event["start_date"], event["end_date"]):
             if len(day["shown"]) < MAX_PER_DAY:
                 day["shown"].append(event)
@@ -149,6 +151,13 @@ def _add_council_meetings(days: dict[date, dict], first: date, last: date) -> No
         day = timezone.localtime(meeting.starts_at).date()
         entry = days.setdefault(day, {"count": 0, "shown": []})
         entry.setdefault("meetings", []).append(meeting)
+
+
+def _month_html(first: date, last: date, event_list_url: str) -> tuple[list, list]:
+    """The month's table cells (by week) and the busy days' sections, rendered."""
+    days = _month_days(first, last)
+    _add_council_meetings(days, first, last)
+    return _rendered(_month_grid(first.year, first.month, days), event_list_url)
 
 
 def council_meetings_version(request, *args, **kwargs):
@@ -169,18 +178,22 @@ def event_calendar(request):
     month = int_param(request, "month", label=_("Month"), default=today.month, low=1, high=12)
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
-    days = _month_days(first, last)
-    _add_council_meetings(days, first, last)
+    event_list_url = reverse("portal:event_list")
+    # The month as rendered, kept like what it reads (the events' and the councils' versions,
+    # the day) and in the page's language: another address of the month renders nothing.
+    cells, sections = kept_read(
+        "calendar-month-html",
+        ("events", "councils"),
+        lambda: _month_html(first, last, event_list_url),
+        first,
+        get_language(),
+    )
     previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
     label = _("%(year)s/%(month)s") % {"year": year, "month": month}
-    weeks = _month_grid(year, month, days)
-    event_list_url = reverse("portal:event_list")
-    cells, sections = _rendered(weeks, event_list_url)
     return render(
         request,
         "portal/event_calendar.html",
         {
-            "weeks": weeks,
             "cells": cells,
             "sections": sections,
             "has_events": bool(sections),
