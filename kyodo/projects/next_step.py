@@ -29,7 +29,7 @@ def _open_checkpoints(project) -> int:
 
 
 def _has_partner(project) -> bool:
-    listed = getattr(project, "listed_participations", None)  # prefetched in lists
+    listed = getattr(project, "partner_names", None)  # read with a list's rows
     return bool(project.participations.all() if listed is None else listed)
 
 

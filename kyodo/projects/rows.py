@@ -14,7 +14,7 @@ def row_inputs(project) -> tuple:
         project.status,
         project.form or "",
         project.department.name if project.department_id else "",
-        tuple(p.partner.name for p in project.listed_participations),
+        tuple(project.partner_names),
         getattr(project, "agreement", None) is not None,
         getattr(project, "unconfirmed_count", 0),
         getattr(project, "checkpoints_open", None),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from kyodo.accounts.models import Department
 from kyodo.core.normalize import nfkc, normalize_search_key
-from kyodo.core.work_cache import kept_count
+from kyodo.core.work_cache import kept_count, kept_value
 from kyodo.guideline.models import Question
 from kyodo.partners.models import Partner
 from kyodo.projects.models import (
@@ -68,26 +68,46 @@ def _open_checkpoints():
 LIST_COLUMNS = ("title", "status", "form", "created_at", "department", "agreement__id")
 
 
-def _list_queryset(qs: QuerySet, *, departments: bool = True) -> QuerySet:
-    """`qs` read for the list's rows; without `departments` the caller sets each row's."""
-    participations = Participation.objects.select_related("partner").only(
-        "project_id", "partner__name"
-    )
-    qs = qs.select_related("agreement").only(*LIST_COLUMNS)
-    if departments:
-        # The department is prefetched, not joined: with statistics (ANALYZE) SQLite drove a
-        # join from the few departments and sorted every project for the newest fifty (22 ms
-        # at 20,000 against a walk of the created_at index).
-        qs = qs.prefetch_related(Prefetch("department", queryset=Department.objects.only("name")))
+def _list_queryset(qs: QuerySet) -> QuerySet:
+    """`qs` read for the list's rows; `with_row_details` adds their departments and partners
+    once they are read (the rows of one page only)."""
     return (
-        # A list, not a queryset per project (Django's Prefetch builds one for each row).
-        qs.prefetch_related(
-            Prefetch("participations", queryset=participations, to_attr="listed_participations")
-        )
+        qs.select_related("agreement")
+        .only(*LIST_COLUMNS)
         .annotate(unconfirmed_count=_unconfirmed_points(), checkpoints_open=_open_checkpoints())
         # Newest first, walking the created_at index; the key breaks ties so pages are stable.
         .order_by("-created_at", "-pk")
     )
+
+
+def _department_names() -> dict:
+    """Every department by key, its name only: few, kept until a record changes."""
+    return kept_value(
+        "projects:departments", {}, lambda: {d.pk: d for d in Department.objects.only("name")}
+    )
+
+
+def with_row_details(projects: list, department=None) -> list:
+    """Each project of a list with its `department` (`department` if given, else from the kept
+    names: the department was joined, then prefetched, a query per page) and `partner_names`,
+    the names of its partners in the order they joined, read as names in one query (a prefetch
+    of participations with their partners made two objects per partner)."""
+    names: dict = {project.pk: [] for project in projects}
+    rows = (
+        Participation.objects.filter(project_id__in=list(names))
+        .order_by("created_at", "pk")
+        .values_list("project_id", "partner__name")
+    )
+    for project_id, name in rows if names else ():
+        names[project_id].append(name)
+    departments = {} if department is not None or not projects else _department_names()
+    for project in projects:
+        project.partner_names = names[project.pk]
+        if department is not None:
+            project.department = department
+        elif project.department_id is not None:
+            project.department = departments.get(project.department_id)
+    return projects
 
 
 def _with_partners(partners: QuerySet) -> Q:
@@ -146,7 +166,9 @@ def project_page(user, filters: dict, page_number) -> Page:
     changes), then the page's rows."""
     paginator = Paginator(projects_for_list(user, **filters), PAGE_SIZE)
     paginator.count = kept_count("projects:list", filters, paginator.object_list, user)
-    return paginator.get_page(page_number)
+    page = paginator.get_page(page_number)
+    page.object_list = with_row_details(list(page.object_list))
+    return page
 
 
 def projects_of_department(department) -> QuerySet:
@@ -158,21 +180,18 @@ def projects_of_department(department) -> QuerySet:
 
 def newest_of_department(department, count: int) -> tuple[list, bool]:
     """The department's newest `count` projects (staff home: "my projects") and whether there
-    are more, in one query: each row's department is the one given, not read again."""
+    are more: each row's department is the one given, not read again."""
     if department is None:
         return [], False
-    queryset = _list_queryset(Project.objects.filter(department=department), departments=False)
+    queryset = _list_queryset(Project.objects.filter(department=department))
     projects = list(queryset[: count + 1])
-    for project in projects:
-        project.department = department
-    return projects[:count], len(projects) > count
+    return with_row_details(projects[:count], department), len(projects) > count
 
 
-def projects_of_partner_member(user) -> QuerySet:
+def projects_of_partner_member(user) -> list:
     """The projects of the organisations the user is a member of (partner home)."""
-    return _list_queryset(
-        Project.objects.filter(participations__partner__memberships__user=user).distinct()
-    )
+    mine = Project.objects.filter(participations__partner__memberships__user=user).distinct()
+    return with_row_details(list(_list_queryset(mine)))
 
 
 def public_projects() -> QuerySet:

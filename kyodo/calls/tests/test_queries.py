@@ -80,8 +80,9 @@ PAGES = [
     ("anonymous", lambda d: reverse("calls:public_list"), 5),
     ("anonymous", lambda d: reverse("calls:public_result", args=[d["published"].pk]), 6),
     ("partner_member", lambda d: reverse("calls:my_applications"), 8),
-    # The partner home gathers the panels of partners, projects, cycles and calls.
-    ("partner_member", lambda d: reverse("accounts:partner_home"), 13),
+    # The partner home gathers the panels of partners, projects, cycles and calls (whether
+    # each side has verified a cycle is a column of the cycles' query: 13 → 12).
+    ("partner_member", lambda d: reverse("accounts:partner_home"), 12),
     ("evaluator", lambda d: reverse("calls:evaluation_queue"), 5),
     # The assignment fetched once: 12 → 11.
     ("evaluator", lambda d: reverse("calls:evaluation_detail", args=[d["assignment"].pk]), 11),

@@ -61,12 +61,13 @@ def rows(html: str) -> int:
 )
 def test_list_queries_are_constant(persona_client, department_a, django_assert_num_queries, params):
     client = persona_client("staff_a")
-    # session, user, roles, nav permissions, the departments of the filter, the count, the
-    # page's projects, their participations with partners (the city is kept: kyodo.core.city).
+    # session, user, roles, the departments of the filter, the count, the page's projects,
+    # their partners' names and the rows' departments (kept until a record changes: the
+    # projects were just made), the city being kept (kyodo.core.city).
     client.get(reverse("projects:list"))
     for size in (3, 30):
         make_projects(size, department_a)
-        with django_assert_num_queries(8):  # the departments prefetched, not joined
+        with django_assert_num_queries(8):
             response = client.get(reverse("projects:list"), params)
         assert response.status_code == 200 and response.context["projects"]
 
