@@ -18,6 +18,7 @@ from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core import normalize, wareki
+from kyodo.core.work_cache import kept_value
 
 _CLEANS_TEXT = "_kyodo_cleans_text"
 
@@ -253,13 +254,21 @@ def apply_service_error(form, error: ValidationError, current_lock_version=None)
 
 class _ListedChoices(ModelChoiceIterator):
     """The choices read with one plain query: Django's iterator() opens a server-side cursor on
-    PostgreSQL (DECLARE, FETCH, CLOSE: twice the time for a dozen rows)."""
+    PostgreSQL (DECLARE, FETCH, CLOSE: twice the time for a dozen rows). A whole table (no
+    filter: the same for every reader) is kept until a record changes (`kept_value`), so a
+    list's filter form reads none while nothing changes."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in list(self.queryset):
-            yield self.choice(obj)
+        yield from (self.choice(obj) for obj in self._rows())
+
+    def _rows(self) -> list:
+        query = self.queryset.query
+        if query.where:
+            return list(self.queryset)
+        table = {"model": self.queryset.model._meta.label, "order": tuple(query.order_by)}
+        return kept_value("form-choices", table, lambda: list(self.queryset))
 
 
 class ShortModelChoiceField(forms.ModelChoiceField):

@@ -166,34 +166,23 @@ def activity_totals(cycle: Cycle) -> dict:
 # --- what each project needs next (home panels) -------------------------------------------
 
 
-def _submitted_by(side: str) -> Exists:
-    return Exists(
-        Verification.objects.filter(cycle=OuterRef("pk"), side=side, submitted_at__isnull=False)
-    )
-
-
 def current_cycles(projects: Q) -> QuerySet:
     """The open cycle of each project (or its last one), with what the panels need: whether
     each side has submitted its verification is a column of the same query (`submitted_sides`)."""
+    submitted = Verification.objects.filter(cycle=OuterRef("pk"), submitted_at__isnull=False)
     return (
         Cycle.objects.filter(through("project", projects))
         .select_related("project", "project__department")
-        .annotate(city_submitted=_submitted_by(Side.CITY))
-        .annotate(partner_submitted=_submitted_by(Side.PARTNER))
+        .annotate(city_submitted=Exists(submitted.filter(side=Side.CITY)))
+        .annotate(partner_submitted=Exists(submitted.filter(side=Side.PARTNER)))
         .order_by("project__title", "-number")
     )
 
 
 def submitted_sides(cycle: Cycle) -> set[str]:
     """The sides that submitted their verification of a cycle read by `current_cycles`."""
-    return {
-        side
-        for side, submitted in (
-            (Side.CITY, getattr(cycle, "city_submitted", False)),
-            (Side.PARTNER, getattr(cycle, "partner_submitted", False)),
-        )
-        if submitted
-    }
+    sides = ((Side.CITY, "city_submitted"), (Side.PARTNER, "partner_submitted"))
+    return {side for side, column in sides if getattr(cycle, column, False)}
 
 
 def needs_next(cycle: Cycle, side: str | None = None) -> str:

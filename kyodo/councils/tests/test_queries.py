@@ -121,14 +121,15 @@ def counts(client, first, meeting) -> dict:
 # term of its members (warnings), meetings, open follow-ups; a meeting: attendance (2),
 # materials, outcomes with follow-ups (2). The public pages add the upcoming meetings. The
 # city is read from the cache (kyodo.core.city).
+# One less than before the roles were kept (accounts.models.User.role_names).
 PINNED = {
-    "list": 6,
-    "detail": 10,
-    "meeting": 9,
-    "hollow": 6,
-    "public_list": 7,
-    "public_detail": 10,
-    "public_meeting": 7,
+    "list": 5,
+    "detail": 9,
+    "meeting": 8,
+    "hollow": 5,
+    "public_list": 6,
+    "public_detail": 9,
+    "public_meeting": 6,
 }
 
 

@@ -305,12 +305,14 @@ def test_list_and_home_queries_are_pinned(
         for i in range(size):
             other = Project.objects.create(title=f"事業{size}-{i}", department=department_a)
             _grow(other, 2)
-        # The departments of the rows are prefetched, not joined (SQLite's plan): one more each.
+        # Just after a change: the roles, the filter's departments and the rows' departments
+        # are read again (each kept until a record changes), the count, rows and partners.
         with django_assert_num_queries(8):
             staff.get(reverse("projects:list"))
         # panels of projects (the rows' department is the reader's: not read again), cycles
-        # (their rows and reminders from one reading, the verifications as columns) and voices
-        with django_assert_num_queries(9):
+        # (their rows and reminders from one reading, the verifications as columns) and voices;
+        # the roles were read again by the list just before.
+        with django_assert_num_queries(8):
             staff.get(reverse("accounts:staff_home"))
     assert Project.objects.filter(status=ProjectStatus.IDEA).count() == 3 + 30 + 1
 
@@ -320,9 +322,9 @@ def test_partner_pages_queries_are_pinned(persona_client, project, django_assert
     client.get(reverse("accounts:partner_home"))  # the city is read once, then kept
     for size in (3, 30):
         _grow(project, size)
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(12):  # the roles read again after the change
             client.get(reverse("projects:overview", args=[project.pk]))
-        with django_assert_num_queries(11):  # panels of partners, projects, cycles, calls
+        with django_assert_num_queries(10):  # panels of partners, projects, cycles, calls
             client.get(reverse("accounts:partner_home"))
 
 

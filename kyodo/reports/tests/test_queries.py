@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kyodo.core import records_version
 from kyodo.cycles.tests.factories import cycle_in, make_project, new_cycle
 from kyodo.engagement.tests import factories as engagement
 from kyodo.projects.models import ProjectStatus
@@ -43,6 +44,7 @@ def test_dashboard_and_alerts_queries_are_pinned(persona_client, department_a, c
     build(3, department_a, "小")
     client = persona_client("coordinator")
     client.get(urls[1])  # the city is read once, then kept (kyodo.core.city)
+    records_version.touch()  # as after the build below: the roles are read again, once
     small = [_count(client, url) for url in urls]
     build(15, department_a, "大")
     large = [_count(client, url) for url in urls]
@@ -50,7 +52,9 @@ def test_dashboard_and_alerts_queries_are_pinned(persona_client, department_a, c
     assert small == PINNED
 
 
-PINNED = [32, 16]  # dashboard, alerts (the city is kept: kyodo.core.city)
+# dashboard, alerts (the city is kept: kyodo.core.city; the person's roles too, until a
+# record changes: accounts.models.User.role_names, read again by the dashboard here)
+PINNED = [32, 15]
 
 
 def _new_projects(response) -> int:
