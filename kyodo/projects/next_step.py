@@ -2,7 +2,7 @@
 
 One function for the project's page, the staff home and the partner home, so that they never
 disagree. In lists it reads only the row's annotations and prefetched participations
-(`checkpoints_open`, `unconfirmed_count`; see selectors._list_queryset): no query per row.
+(`checkpoints_open`, `unconfirmed_count`; see selectors._list_base): no query per row.
 """
 
 from dataclasses import dataclass

@@ -47,3 +47,15 @@ def test_no_row_reads_nothing_more():
     with CaptureQueriesContext(connection) as captured:
         assert with_row_details([]) == []
     assert len(captured) == 0
+
+
+def test_the_lists_base_built_once_is_never_read_itself(coordinator, partner_member, department_a):
+    from kyodo.projects.selectors import _list_base, projects_of_partner_member
+
+    Project.objects.create(title="海岸清掃", department=department_a)
+    assert project_page(coordinator, {}, 1).paginator.count == 1
+    assert project_page(partner_member, {}, 1).paginator.count == 0  # not a member's project
+    assert projects_of_partner_member(partner_member) == []
+    assert newest_of_department(department_a, 10)[0][0].title == "海岸清掃"
+    assert _list_base() is _list_base() and _list_base()._result_cache is None
+    assert not _list_base().query.where  # no list's filter left on it
