@@ -7,7 +7,7 @@ ROW_TEMPLATE = "projects/_row.html"
 
 
 def row_inputs(project) -> tuple:
-    """Everything projects/_row.html and next_step() read of a list row (see selectors._list_base)."""
+    """Everything projects/_row.html and next_step() read of a list row (selectors._list_base)."""
     return (
         str(project.pk),
         project.title,
