@@ -1,8 +1,9 @@
 """What a project needs next, worded as a task and linked to where it is done (issue 17-2).
 
 One function for the project's page, the staff home and the partner home, so that they never
-disagree. In lists it reads only the row's annotations and prefetched participations
-(`checkpoints_open`, `unconfirmed_count`; see selectors._list_base): no query per row.
+disagree. In lists it reads only the row's annotations and its partners' names
+(`checkpoints_open`, `unconfirmed_count`, `partner_names`; see selectors._list_base and
+with_row_details): no query per row.
 """
 
 from dataclasses import dataclass

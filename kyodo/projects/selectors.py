@@ -180,13 +180,6 @@ def project_page(user, filters: dict, page_number) -> Page:
     return page
 
 
-def projects_of_department(department) -> QuerySet:
-    """The projects a department is in charge of."""
-    if department is None:
-        return Project.objects.none()
-    return _list_rows().filter(department=department)
-
-
 def newest_of_department(department, count: int) -> tuple[list, bool]:
     """The department's newest `count` projects (staff home: "my projects") and whether there
     are more: each row's department is the one given, not read again."""
