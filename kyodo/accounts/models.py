@@ -35,6 +35,15 @@ class Department(KyodoModel):
         return f"{self.bureau} {self.name}"
 
 
+def departments_by_key() -> dict:
+    """Every department by key, kept until a record changes (`core.work_cache.kept_value`):
+    a few dozen rows, read once, so that a page naming a person's or a project's department
+    does not read it again (a rename is a change of records and shows at once)."""
+    return kept_value(
+        "accounts:departments", {}, lambda: {d.pk: d for d in Department.objects.all()}
+    )
+
+
 class User(AbstractUser):
     """A person who logs in: city staff, a partner's member, an evaluator."""
 
@@ -78,6 +87,16 @@ class User(AbstractUser):
             lambda: frozenset(self.groups.values_list("name", flat=True)),
             self,
         )
+
+    @cached_property
+    def kept_department(self) -> Department | None:
+        """The person's department from `departments_by_key`: the home pages' header and
+        panels name it on every visit without a query (`self.department` reads one)."""
+        if self.department_id is None:
+            return None
+        if User.department.is_cached(self):
+            return self.department
+        return departments_by_key().get(self.department_id)
 
     def has_perm(self, perm, obj=None):
         # The rules in each app's rules.py decide for the permissions they declare, for

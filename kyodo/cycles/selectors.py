@@ -1,4 +1,5 @@
-"""Reading cycles: the blind verification rule, the comparison, arithmetic, panels, reminders."""
+"""Reading cycles: the blind verification rule, the comparison, arithmetic, panels, reminders
+(what the public may see of them: `cycles.public_results`)."""
 
 import datetime
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from kyodo.cycles.models import (
     Cycle,
     CycleStatus,
     Evaluation,
-    EvaluationDecision,
     Indicator,
     ReminderKind,
     Side,
@@ -24,7 +24,7 @@ from kyodo.cycles.models import (
     VerificationAnswer,
 )
 from kyodo.guideline.models import CollaborationForm, Question
-from kyodo.projects.models import PUBLIC_STATUSES, Agreement, CostBearer, Project, ProjectStatus
+from kyodo.projects.models import Agreement, CostBearer, Project, ProjectStatus
 
 VERIFICATION_WINDOW_DAYS = 14
 OPEN_STATUSES = (CycleStatus.PLAN, CycleStatus.DO, CycleStatus.CHECK)  # verification to come
@@ -166,13 +166,21 @@ def activity_totals(cycle: Cycle) -> dict:
 # --- what each project needs next (home panels) -------------------------------------------
 
 
+# What the panels, the reminders and their e-mails read of a cycle and its project: the other
+# columns (goals, texts) cost compiling and reading on every home page and are not shown.
+_PANEL_COLUMNS = ("number", "status", "period_end", "project__title", "project__status",
+                  "project__form", "project__department")  # fmt: skip
+_AGREEMENT_COLUMNS = ("valid_until", "term_end", *_PANEL_COLUMNS[3:])
+
+
 def current_cycles(projects: Q) -> QuerySet:
     """The open cycle of each project (or its last one), with what the panels need: whether
     each side has submitted its verification is a column of the same query (`submitted_sides`)."""
     submitted = Verification.objects.filter(cycle=OuterRef("pk"), submitted_at__isnull=False)
     return (
         Cycle.objects.filter(through("project", projects))
-        .select_related("project", "project__department")
+        .select_related("project")
+        .only(*_PANEL_COLUMNS)
         .annotate(city_submitted=Exists(submitted.filter(side=Side.CITY)))
         .annotate(partner_submitted=Exists(submitted.filter(side=Side.PARTNER)))
         .order_by("project__title", "-number")
@@ -277,9 +285,14 @@ def reminders_due(today: datetime.date, projects: Q | None = None, cycles=None) 
         if c.period_end <= window and len(submitted_sides(c)) < 2
     ]
     horizon = today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS)
-    agreements = Agreement.objects.filter(
-        through("project", projects & ~Q(status=ProjectStatus.CLOSED)), finalised_at__isnull=False
-    ).select_related("project", "project__department")
+    agreements = (
+        Agreement.objects.filter(
+            through("project", projects & ~Q(status=ProjectStatus.CLOSED)),
+            finalised_at__isnull=False,
+        )
+        .select_related("project")
+        .only(*_AGREEMENT_COLUMNS)
+    )
     for agreement in agreements.filter(
         Q(valid_until__range=(today, horizon))
         | Q(term_end__range=(today, horizon), project__form=CollaborationForm.HOJO)
@@ -330,69 +343,3 @@ def reminder_recipients(projects) -> dict:
         p.pk: by_department.get(p.department_id, []) + partner_members.get(p.pk, [])
         for p in projects
     }
-
-
-# --- public results -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PublicCycleResult:
-    """What the public portal may show of an evaluated cycle: no names, no comments."""
-
-    number: int
-    fiscal_year: int | None
-    period_start: datetime.date
-    period_end: datetime.date
-    decision: str
-    decision_label: str
-    indicators: list[dict]
-    budget_planned: int
-    budget_actual: int
-    records: int
-    participants: int
-    volunteers: int
-
-
-def public_cycle_results(project: Project) -> list[PublicCycleResult]:
-    """The evaluated cycles of a public project, for the portal. Carries no personal data:
-    no names of people, no free-text comments or verification answers (which may name people),
-    only the decision, indicators with target and actual, budget totals and activity counts."""
-    # The callers read the project through public_projects(): its status says it without a query.
-    if project.status not in PUBLIC_STATUSES:
-        return []
-    cycles = (
-        Cycle.objects.filter(project=project, evaluation__isnull=False)
-        .select_related("evaluation")
-        .prefetch_related("indicators", "budget_lines", "records")
-        .order_by("number")
-    )
-    results = []
-    for cycle in cycles:
-        lines = list(cycle.budget_lines.all())
-        records = list(cycle.records.all())
-        results.append(
-            PublicCycleResult(
-                number=cycle.number,
-                fiscal_year=cycle.fiscal_year,
-                period_start=cycle.period_start,
-                period_end=cycle.period_end,
-                decision=cycle.evaluation.decision,
-                decision_label=str(EvaluationDecision(cycle.evaluation.decision).label),
-                indicators=[
-                    {
-                        "name": i.name,
-                        "unit": i.unit,
-                        "target": i.target,
-                        "actual": i.actual,
-                        "rate": achievement_rate(i.target, i.actual),
-                    }
-                    for i in cycle.indicators.all()
-                ],
-                budget_planned=sum(b.planned for b in lines),
-                budget_actual=sum(b.actual or 0 for b in lines),
-                records=len(records),
-                participants=sum(r.participants for r in records),
-                volunteers=sum(r.volunteers for r in records),
-            )
-        )
-    return results

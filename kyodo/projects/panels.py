@@ -13,10 +13,11 @@ HOME_PROJECTS = 10
 def panels(request, role) -> list[Panel]:
     user = request.user
     if role in (Role.STAFF, Role.COORDINATOR):
-        projects, more = newest_of_department(user.department, HOME_PROJECTS)
+        department = user.kept_department
+        projects, more = newest_of_department(department, HOME_PROJECTS)
         context = {"projects": projects, "more": more, "user": user}
-        if user.department is not None:
-            context["department_query"] = urlencode({"department": user.department.pk})
+        if department is not None:
+            context["department_query"] = urlencode({"department": department.pk})
         return [Panel("projects/_panel_staff.html", context)]
     if role == Role.PARTNER_MEMBER:
         # An organisation's own projects are few, and partner members have no staff list to

@@ -7,9 +7,9 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from kyodo.accounts.models import Department
+from kyodo.accounts.models import departments_by_key
 from kyodo.core.normalize import nfkc, normalize_search_key
-from kyodo.core.work_cache import kept_count, kept_value
+from kyodo.core.work_cache import kept_count
 from kyodo.guideline.models import Question
 from kyodo.partners.models import Partner
 from kyodo.projects.models import (
@@ -89,18 +89,12 @@ def _list_rows() -> QuerySet:
     return _list_base().all()
 
 
-def _department_names() -> dict:
-    """Every department by key, its name only: few, kept until a record changes."""
-    return kept_value(
-        "projects:departments", {}, lambda: {d.pk: d for d in Department.objects.only("name")}
-    )
-
-
 def with_row_details(projects: list, department=None) -> list:
     """Each project of a list with its `department` (`department` if given, else from the kept
-    names: the department was joined, then prefetched, a query per page) and `partner_names`,
-    the names of its partners in the order they joined, read as names in one query (a prefetch
-    of participations with their partners made two objects per partner)."""
+    departments, `departments_by_key`: the department was joined, then prefetched, a query per
+    page) and `partner_names`, the names of its partners in the order they joined, read as
+    names in one query (a prefetch of participations with their partners made two objects per
+    partner)."""
     names: dict = {project.pk: [] for project in projects}
     rows = (
         Participation.objects.filter(project_id__in=list(names))
@@ -109,7 +103,7 @@ def with_row_details(projects: list, department=None) -> list:
     )
     for project_id, name in rows if names else ():
         names[project_id].append(name)
-    departments = {} if department is not None or not projects else _department_names()
+    departments = {} if department is not None or not projects else departments_by_key()
     for project in projects:
         project.partner_names = names[project.pk]
         if department is not None:

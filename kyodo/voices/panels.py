@@ -15,7 +15,14 @@ def panels(request, role) -> list[Panel]:
     user = request.user
     if role != Role.STAFF or not user.has_perm("voices.manage_opinions"):
         return []
-    waiting = selectors.opinions_for(user).filter(status__in=("received", "checking"))
+    # The columns the list shows (and `is_overdue` reads): the texts, the sender and the
+    # reply are not compiled and read on every home page.
+    waiting = (
+        selectors.opinions_for(user)
+        .filter(status__in=("received", "checking"))
+        .select_related(None)
+        .only("receipt_number", "subject", "due_on", "status")
+    )
     return [
         Panel(
             "voices/panels/staff.html",

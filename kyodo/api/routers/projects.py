@@ -13,7 +13,7 @@ from kyodo.api.schemas import (
     page_url,
     paginate,
 )
-from kyodo.cycles.selectors import public_cycle_results
+from kyodo.cycles.public_results import public_cycle_results
 from kyodo.projects.selectors import public_projects
 
 router = Router(tags=["協働事業"])

@@ -272,3 +272,35 @@ def test_the_home_panels_reminders_from_the_cycles_read_once_are_the_same(
     assert [r.project.title for r in read_once if r.kind == ReminderKind.VERIFICATION_DUE] == [
         running.title
     ]
+
+
+def test_the_reminders_read_no_column_left_out_of_the_panels_query(
+    running, department_a, staff_a, django_assert_num_queries
+):
+    """The panels read only the columns they show (cycles.selectors `_PANEL_COLUMNS`): what the
+    home page, the e-mails and the recipients read of a reminder costs no query more."""
+    from django.template.loader import render_to_string
+
+    new_cycle(running, period_end=datetime.date(2027, 3, 31))
+    _agreement(
+        running,
+        valid_until=datetime.date(2027, 4, 10),
+        term_end=datetime.date(2027, 4, 5),
+        form="hojo",
+    )
+    mine = selectors.staff_projects(staff_a)
+    cycles = list(selectors.current_cycles(mine))
+    due = selectors.reminders_due(TODAY, mine, cycles)
+    assert {r.kind for r in due} == set(ReminderKind)
+    with django_assert_num_queries(0):
+        for reminder in due:
+            context = {"reminder": reminder, "user": staff_a, "today": TODAY}
+            render_to_string("cycles/email/reminder_subject.txt", context)
+            body = render_to_string("cycles/email/reminder_body.txt", context)
+            assert running.title in body
+            project = reminder.project
+            assert (project.pk, project.status, project.form) == (running.pk, "running", "hojo")
+            assert project.department_id == department_a.pk
+        rows = selectors.cycle_rows(mine, "city", cycles)
+        shown = [(c.project.title, c.number, c.get_status_display(), n) for c, n in rows]
+    assert shown == [(running.title, 1, "計画", "計画を仕上げて実施へ")]

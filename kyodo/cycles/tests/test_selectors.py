@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kyodo.cycles import selectors, services
+from kyodo.cycles import public_results, selectors, services
 from kyodo.cycles.models import Side
 from kyodo.cycles.tests.factories import all_answers, cycle_in, make_project
 
@@ -80,7 +80,7 @@ def test_public_results_carry_no_personal_data(project, staff_a):
     )
     project.status = "agreed"
     project.save()
-    results = selectors.public_cycle_results(project)
+    results = public_results.public_cycle_results(project)
     assert len(results) == 1
     text = repr([asdict(r) for r in results])
     for private in ("山田", "佐藤", staff_a.username, "呼びかけ"):
@@ -90,7 +90,7 @@ def test_public_results_carry_no_personal_data(project, staff_a):
 
 def test_public_results_are_empty_for_a_project_not_public(department_a):
     project = make_project(department_a, status="forming")
-    assert selectors.public_cycle_results(project) == []
+    assert public_results.public_cycle_results(project) == []
 
 
 def test_what_each_side_is_to_do_next(project, department_a, partner_member, staff_a):

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from kyodo.cycles.selectors import public_cycle_results
+from kyodo.cycles.public_results import public_cycle_results
 from kyodo.partners.selectors import public_partners
 from kyodo.portal import selectors
 from kyodo.portal.cards import project_cards_of

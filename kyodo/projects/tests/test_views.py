@@ -311,8 +311,9 @@ def test_list_and_home_queries_are_pinned(
             staff.get(reverse("projects:list"))
         # panels of projects (the rows' department is the reader's: not read again), cycles
         # (their rows and reminders from one reading, the verifications as columns) and voices;
-        # the roles were read again by the list just before.
-        with django_assert_num_queries(8):
+        # the roles and the departments (the header names the reader's) were read again by the
+        # list just before.
+        with django_assert_num_queries(7):
             staff.get(reverse("accounts:staff_home"))
     assert Project.objects.filter(status=ProjectStatus.IDEA).count() == 3 + 30 + 1
 
