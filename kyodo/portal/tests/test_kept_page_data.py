@@ -4,7 +4,8 @@ The home's lists (portal/views/home.py `_kept`): another address reads no list, 
 only the changed kind's list, and the lists that change by the clock alone (open calls,
 council meetings) follow the clock at once. A project's page (portal/views/projects.py
 `_page_data`) and an event's (portal/views/events.py `_event_page_data`): another address
-reads nothing, and every change it shows shows at once.
+reads nothing, and every change it shows shows at once. The same for a page of the project and
+event lists (portal/paging.py `kept_page_of`), kept apart by their filters and page number.
 """
 
 from datetime import timedelta
@@ -150,3 +151,55 @@ def test_an_event_page_at_another_address_reads_nothing_and_follows_changes(site
     assert "流氷の写生会" in _html(Client(), url + "?a=2")
     portal_services.event_withdraw(actor=None, event=event, reason="荒天")
     assert Client().get(url + "?a=3").status_code == 404
+
+
+@pytest.mark.parametrize("list_name", ["portal:project_list", "portal:event_list"])
+def test_a_list_page_at_another_address_reads_nothing_and_follows_changes(
+    site,  # noqa: F811
+    list_name,
+):
+    """The page's rows are kept under its kinds' versions, its filters and its number
+    (portal/paging.py `kept_page_of`): another address or language reads nothing; a change of
+    what it lists shows at once."""
+    from django.conf import settings
+
+    from kyodo.portal import services as portal_services
+    from kyodo.portal.tests.test_page_cache import _event
+
+    url = reverse(list_name)
+    shown = "流氷の学習会" if list_name == "portal:project_list" else "流氷ウォーク"
+    assert shown in _html(Client(), url)
+    html, queries = _queries(url + "?utm_source=mail")
+    assert queries == [] and shown in html
+    english = Client()
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with CaptureQueriesContext(connection) as captured:
+        html = _html(english, url)
+    assert captured.captured_queries == [] and shown in html and 'lang="en"' in html
+    if list_name == "portal:project_list":
+        project_services.project_update(actor=None, project=site["project"], title="流氷の教室")
+        assert "流氷の教室" in _html(Client(), url + "?a=1")
+        return
+    event = _event("流氷の観察会")
+    assert "流氷の観察会" in _html(Client(), url + "?a=1")
+    portal_services.event_withdraw(actor=None, event=event, reason="荒天")
+    assert "流氷の観察会" not in _html(Client(), url + "?a=2")
+
+
+def test_a_day_and_its_pages_are_kept_apart(site):  # noqa: F811
+    """The kept rows follow the filters and the page's number: another day is another list, a
+    page past the end is a 404 and a bad number a 400, neither kept."""
+    from kyodo.portal.tests.test_page_cache import _event
+
+    day = site["event"].start_date
+    url = reverse("portal:event_list")
+    assert "流氷ウォーク" in _html(Client(), f"{url}?date={day.isoformat()}")
+    other_day = day + timedelta(days=1)
+    _event("流氷の夜市", start_date=other_day, end_date=other_day)
+    html = _html(Client(), f"{url}?date={other_day.isoformat()}&a=1")
+    assert "流氷の夜市" in html and "流氷ウォーク" not in html
+    assert "流氷ウォーク" in _html(Client(), f"{url}?date={day.isoformat()}&a=2")
+    for _attempt in range(2):
+        assert Client().get(url + "?page=9").status_code == 404
+        assert Client().get(url + "?page=二").status_code == 400
+    assert Client().get(url + "?page=1&a=3").status_code == 200

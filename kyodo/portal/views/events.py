@@ -26,7 +26,7 @@ from kyodo.portal.http import (
     page_meta,
 )
 from kyodo.portal.models import Event
-from kyodo.portal.paging import page_of, page_query
+from kyodo.portal.paging import kept_page_of, page_query
 
 # The first and last days a day's list may move to (the dates `date_param` accepts).
 FIRST_DAY, LAST_DAY = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
@@ -65,7 +65,11 @@ def _listing(request) -> tuple[str, object, str, dict, date | None]:
 def event_list(request):
     """Upcoming events (the default), past events, or the events of one day (?date=)."""
     period, queryset, title, query, day = _listing(request)
-    page = page_of(request, event_cards_of(queryset))
+
+    def rows():
+        return event_cards_of(queryset)
+
+    page = kept_page_of(request, "event-page-list", EVENT_KINDS, rows, period, day)
     return render(
         request,
         "portal/event_list.html",

@@ -11,7 +11,7 @@ from kyodo.partners.selectors import public_partners, public_representation, wit
 from kyodo.portal import selectors
 from kyodo.portal.cards import partner_cards_of
 from kyodo.portal.http import cacheable, choice_param, kept_read, page_meta, stamp
-from kyodo.portal.paging import page_of, page_query
+from kyodo.portal.paging import kept_page_of, page_query
 from kyodo.projects.selectors import public_projects
 
 
@@ -37,10 +37,9 @@ def _choices() -> tuple[list, list]:
 
 
 def _page(request, partner_type: str, field: str, area: str):
-    """The page of partners asked for, kept under the filters and the page's number as asked
-    (a bad page number raises in `read` and is never kept)."""
+    """The page of partners asked for, kept under the filters and the page's number."""
 
-    def read():
+    def rows():
         queryset = public_partners()
         if partner_type:
             queryset = queryset.filter(partner_type_id=partner_type)
@@ -48,12 +47,10 @@ def _page(request, partner_type: str, field: str, area: str):
             queryset = queryset.filter(fields__pk=field)
         if area:
             queryset = queryset.filter(area_served__icontains=area)
-        page = page_of(request, partner_cards_of(queryset).order_by("name_kana", "name"))
-        with_field_names(page.object_list)
-        return page
+        return partner_cards_of(queryset).order_by("name_kana", "name")
 
-    asked = (partner_type, field, area, request.GET.get("page", ""))
-    return kept_read("partner-page", ("partners",), read, *asked)
+    filters, kinds = (partner_type, field, area), ("partners",)
+    return kept_page_of(request, "partner-page", kinds, rows, *filters, then=with_field_names)
 
 
 @cacheable(_partners_version, kinds=("partners",))

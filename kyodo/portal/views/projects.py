@@ -22,7 +22,7 @@ from kyodo.portal.http import (
     page_meta,
     stamp,
 )
-from kyodo.portal.paging import page_of, page_query
+from kyodo.portal.paging import kept_page_of, page_query
 from kyodo.projects.models import PUBLIC_STATUSES
 from kyodo.projects.selectors import public_projects
 
@@ -42,11 +42,13 @@ def project_list(request):
         choices=("", *(s.value for s in PUBLIC_STATUSES)),
         default="",
     )
-    # Read with only what a card shows (portal/cards.py).
-    queryset = project_cards_of(public_projects())
-    if status:
-        queryset = queryset.filter(status=status)
-    page = page_of(request, queryset)
+
+    def rows():
+        # Read with only what a card shows (portal/cards.py).
+        queryset = project_cards_of(public_projects())
+        return queryset.filter(status=status) if status else queryset
+
+    page = kept_page_of(request, "project-page", PROJECT_KINDS, rows, status)
     query = {**({"status": status} if status else {})}
     return render(
         request,
