@@ -6,3 +6,23 @@ class AccountsConfig(AppConfig):
     name = "kyodo.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        # Public pages name departments (a project's, a council's, who answers an opinion):
+        # a department renamed or removed — rare, and done in the admin site as often as by a
+        # service — renders every public page again, as a change of the city does.
+        from django.db.models.signals import post_delete, post_save
+
+        from kyodo.accounts.models import Department
+
+        post_save.connect(_department_changed, sender=Department, dispatch_uid="kyodo-dept-saved")
+        post_delete.connect(
+            _department_changed, sender=Department, dispatch_uid="kyodo-dept-deleted"
+        )
+
+
+def _department_changed(raw=False, **kwargs):
+    from kyodo.core.cache_versions import bump
+
+    if not raw:  # loaddata's fixtures are not edits
+        bump("site")

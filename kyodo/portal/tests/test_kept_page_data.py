@@ -203,3 +203,16 @@ def test_a_day_and_its_pages_are_kept_apart(site):  # noqa: F811
         assert Client().get(url + "?page=9").status_code == 404
         assert Client().get(url + "?page=二").status_code == 400
     assert Client().get(url + "?page=1&a=3").status_code == 200
+
+
+def test_a_department_renamed_shows_on_every_public_page_at_once(site):  # noqa: F811
+    """Public pages name departments; a rename (the admin site's too) renders them again."""
+    department = site["project"].department
+    url = reverse("portal:project_list")
+    assert department.name in _html(Client(), url)
+    department.name = "流氷対策課"
+    department.save()
+    assert "流氷対策課" in _html(Client(), url)
+    assert "流氷対策課" in _html(
+        Client(), reverse("portal:project_detail", args=[site["project"].pk])
+    )
