@@ -21,8 +21,10 @@ class AccountsConfig(AppConfig):
         )
 
 
-def _department_changed(raw=False, **kwargs):
+def _department_changed(raw=False, created=False, **kwargs):
     from kyodo.core.cache_versions import bump
 
-    if not raw:  # loaddata's fixtures are not edits
+    # A new department is on no public page until a project names it (which bumps its kind);
+    # loaddata's fixtures are not edits.
+    if not raw and not created:
         bump("site")
