@@ -68,27 +68,28 @@ def build(n: int, *, evaluator, partner_member, prefix=""):
 
 PAGES = [
     # (persona, url builder, pinned number of queries)
-    # A person's roles are kept until a record changes (accounts.models.User.role_names):
-    # one query less on every page of a person signed in.
+    # A person's roles and row are kept until a record changes (accounts.models.User.role_names,
+    # accounts.backends.KeptUserBackend): two queries less on every page of a person signed in.
     # Fetching the call once (not in the decorator and again in the view): 9 → 8.
-    ("coordinator", lambda d: reverse("calls:ranking", args=[d["ranked"].pk]), 7),
-    ("coordinator", lambda d: reverse("calls:manage_list"), 4),
-    ("coordinator", lambda d: reverse("calls:manage_detail", args=[d["ranked"].pk]), 9),
-    ("coordinator", lambda d: reverse("calls:grant_list"), 8),
+    ("coordinator", lambda d: reverse("calls:ranking", args=[d["ranked"].pk]), 6),
+    ("coordinator", lambda d: reverse("calls:manage_list"), 3),
+    ("coordinator", lambda d: reverse("calls:manage_detail", args=[d["ranked"].pk]), 8),
+    ("coordinator", lambda d: reverse("calls:grant_list"), 7),
     # Public pages: plus their ETag (newest change and the calls open now; the call's row).
     # Issue 19: the list without the criteria it does not show (open calls, results): 7 → 5.
     # (With the page cache on, a miss no longer asks for the next deadline either: the expiry
     # is read from the rows shown.)
     ("anonymous", lambda d: reverse("calls:public_list"), 5),
     ("anonymous", lambda d: reverse("calls:public_result", args=[d["published"].pk]), 6),
-    ("partner_member", lambda d: reverse("calls:my_applications"), 7),
+    ("partner_member", lambda d: reverse("calls:my_applications"), 6),
     # The partner home gathers the panels of partners, projects, cycles and calls (whether
-    # each side has verified a cycle is a column of the cycles' query: 13 → 12; roles: 11).
-    ("partner_member", lambda d: reverse("accounts:partner_home"), 11),
-    ("evaluator", lambda d: reverse("calls:evaluation_queue"), 4),
+    # each side has verified a cycle is a column of the cycles' query: 13 → 12; roles: 11;
+    # the person's row: 10).
+    ("partner_member", lambda d: reverse("accounts:partner_home"), 10),
+    ("evaluator", lambda d: reverse("calls:evaluation_queue"), 3),
     # The assignment fetched once: 12 → 11.
-    ("evaluator", lambda d: reverse("calls:evaluation_detail", args=[d["assignment"].pk]), 10),
-    ("evaluator", lambda d: reverse("accounts:evaluator_home"), 4),
+    ("evaluator", lambda d: reverse("calls:evaluation_detail", args=[d["assignment"].pk]), 9),
+    ("evaluator", lambda d: reverse("accounts:evaluator_home"), 3),
 ]
 
 

@@ -121,15 +121,16 @@ def counts(client, first, meeting) -> dict:
 # term of its members (warnings), meetings, open follow-ups; a meeting: attendance (2),
 # materials, outcomes with follow-ups (2). The public pages add the upcoming meetings. The
 # city is read from the cache (kyodo.core.city).
-# One less than before the roles were kept (accounts.models.User.role_names).
+# Two less than before the roles and then the person's row were kept (accounts.models
+# User.role_names, accounts.backends.KeptUserBackend): the session is read, nothing else.
 PINNED = {
-    "list": 5,
-    "detail": 9,
-    "meeting": 8,
-    "hollow": 5,
-    "public_list": 6,
-    "public_detail": 9,
-    "public_meeting": 6,
+    "list": 4,
+    "detail": 8,
+    "meeting": 7,
+    "hollow": 4,
+    "public_list": 5,
+    "public_detail": 8,
+    "public_meeting": 5,
 }
 
 

@@ -311,9 +311,9 @@ def test_list_and_home_queries_are_pinned(
             staff.get(reverse("projects:list"))
         # panels of projects (the rows' department is the reader's: not read again), cycles
         # (their rows and reminders from one reading, the verifications as columns) and voices;
-        # the roles and the departments (the header names the reader's) were read again by the
-        # list just before.
-        with django_assert_num_queries(7):
+        # the roles, the person's row and the departments (the header names the reader's)
+        # were read again by the list just before.
+        with django_assert_num_queries(6):
             staff.get(reverse("accounts:staff_home"))
     assert Project.objects.filter(status=ProjectStatus.IDEA).count() == 3 + 30 + 1
 
@@ -325,7 +325,8 @@ def test_partner_pages_queries_are_pinned(persona_client, project, django_assert
         _grow(project, size)
         with django_assert_num_queries(12):  # the roles read again after the change
             client.get(reverse("projects:overview", args=[project.pk]))
-        with django_assert_num_queries(10):  # panels of partners, projects, cycles, calls
+        # panels of partners, projects, cycles, calls (the person and roles read just before)
+        with django_assert_num_queries(9):
             client.get(reverse("accounts:partner_home"))
 
 

@@ -45,9 +45,10 @@ def test_a_page_read_again_costs_only_the_person(persona_client, department_a, u
     first, first_queries = _get(client, url)
     again, again_queries = _get(client, url)
     assert again == first
-    # Session and user (the city is kept, kyodo.core.city; the user's roles too while no
-    # record changes, accounts.models.User.role_names): the body's own queries are not run.
-    assert again_queries == 2 < first_queries
+    # The session only (the city is kept, kyodo.core.city; the person's row and roles too
+    # while no record changes, accounts.backends.KeptUserBackend and User.role_names): the
+    # body's own queries are not run.
+    assert again_queries == 1 < first_queries
 
 
 def test_any_change_shows_at_once(persona_client, department_a, coordinator):
