@@ -1,6 +1,7 @@
 """Public pages of events: the list (upcoming, past, one day), an event, calendar feeds."""
 
 from datetime import date, timedelta
+from functools import partial
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -48,26 +49,28 @@ def item_version(model):
 
 
 def _listing(request) -> tuple[str, object, str, dict, date | None]:
-    """The period shown, its events, the heading, the query that names it, the day if one."""
+    """The period shown, a function giving its events (their page is usually kept: the query
+    is then not even built), the heading, the query that names it, the day if one."""
     day = date_param(request, "date", label=_("Date"))
     if day:
         title = _("Events on %(date)s") % {"date": format_date_with_western(day, weekday=True)}
-        return "day", selectors.events_between(day, day), title, {"date": day.isoformat()}, day
+        events = partial(selectors.events_between, day, day)
+        return "day", events, title, {"date": day.isoformat()}, day
     period = choice_param(
         request, "period", label=_("Period"), choices=("upcoming", "past"), default="upcoming"
     )
     if period == "upcoming":
-        return period, selectors.upcoming_events(), _("Upcoming events"), {}, None
-    return period, selectors.past_events(), _("Past events"), {"period": period}, None
+        return period, selectors.upcoming_events, _("Upcoming events"), {}, None
+    return period, selectors.past_events, _("Past events"), {"period": period}, None
 
 
 @cacheable(events_version, kinds=EVENT_KINDS)
 def event_list(request):
     """Upcoming events (the default), past events, or the events of one day (?date=)."""
-    period, queryset, title, query, day = _listing(request)
+    period, events, title, query, day = _listing(request)
 
     def rows():
-        return event_cards_of(queryset)
+        return event_cards_of(events())
 
     page = kept_page_of(request, "event-page-list", EVENT_KINDS, rows, period, day)
     return render(

@@ -68,11 +68,16 @@ def _council_meetings() -> list:
     return [meeting for meeting in kept if meeting.starts_at <= now + timedelta(days=days)]
 
 
+def _running_projects() -> list:
+    # Each list is read with only what its cards show (portal/cards.py), and its queryset is
+    # built only when the kept list is missing (building it was a tenth of a rendered home).
+    running = public_projects().filter(status=ProjectStatus.RUNNING)
+    return list(project_cards_of(running)[:HOME_ITEMS])
+
+
 @cacheable(_home_version, kinds=HOME_KINDS)
 def home(request):
     """What is happening now: open calls, upcoming events, recent news, running projects."""
-    # Each list read with only what its cards show (portal/cards.py).
-    running = project_cards_of(public_projects().filter(status=ProjectStatus.RUNNING))
     calls = _calls()
     response = render(
         request,
@@ -89,9 +94,7 @@ def home(request):
                 ("news",),
                 lambda: list(news_cards_of(selectors.public_news())[:HOME_ITEMS]),
             ),
-            "projects": kept_read(
-                "home-projects", ("projects",), lambda: list(running[:HOME_ITEMS])
-            ),
+            "projects": kept_read("home-projects", ("projects",), _running_projects),
             # 審議会等の開催予定: shown only while a public meeting is near.
             "council_meetings": _council_meetings(),
             "meta": page_meta(
