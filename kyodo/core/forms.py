@@ -265,7 +265,11 @@ class _ListedChoices(ModelChoiceIterator):
 
     def _rows(self) -> list:
         query = self.queryset.query
-        if query.where:
+        # Kept only for a table read as it is (`Model.objects.all()`, ordered or not): the key
+        # names the model and the order, so columns left out, joins or annotations would make
+        # two querysets share rows that are not the same.
+        as_it_is = not (query.where or query.annotations or query.select_related)
+        if not as_it_is or query.deferred_loading != (frozenset(), True):
             return list(self.queryset)
         table = {"model": self.queryset.model._meta.label, "order": tuple(query.order_by)}
         return kept_value("form-choices", table, lambda: list(self.queryset))

@@ -168,9 +168,9 @@ def activity_totals(cycle: Cycle) -> dict:
 
 # What the panels, the reminders and their e-mails read of a cycle and its project: the other
 # columns (goals, texts) cost compiling and reading on every home page and are not shown.
-_PANEL_COLUMNS = ("number", "status", "period_end", "project__title", "project__status",
-                  "project__form", "project__department")  # fmt: skip
-_AGREEMENT_COLUMNS = ("valid_until", "term_end", *_PANEL_COLUMNS[3:])
+_PROJECT_COLUMNS = ("project__title", "project__status", "project__form", "project__department")
+_PANEL_COLUMNS = ("number", "status", "period_end", *_PROJECT_COLUMNS)
+_AGREEMENT_COLUMNS = ("valid_until", "term_end", *_PROJECT_COLUMNS)
 
 
 def current_cycles(projects: Q) -> QuerySet:

@@ -98,3 +98,29 @@ def test_an_error_a_view_adds_is_part_of_the_key(department_a):
     form = ProjectFilterForm({"q": "防災"})
     form.add_error("q", "ビューが加えた誤り")
     assert "ビューが加えた誤り" in kept_rows.rendered_form(form)
+
+
+def test_only_a_table_read_as_it_is_shares_its_kept_choices(department_a):
+    """The kept choices are keyed by the model and the order: a queryset that leaves columns
+    out (or joins, or filters) is read for itself, never served the whole table's rows. (The
+    choices are iterated, not passed to list(), which would count them first.)"""
+    from django import forms
+
+    from kyodo.core.forms import ShortModelChoiceField
+
+    class Whole(forms.Form):
+        department = ShortModelChoiceField(queryset=Department.objects.all(), required=False)
+
+    class NamesOnly(forms.Form):
+        department = ShortModelChoiceField(
+            queryset=Department.objects.only("bureau", "name"), required=False
+        )
+
+    [choice for choice in Whole().fields["department"].choices]
+    with CaptureQueriesContext(connection) as captured:
+        [choice for choice in Whole().fields["department"].choices]
+    assert captured.captured_queries == []
+    with CaptureQueriesContext(connection) as captured:
+        choices = [choice for choice in NamesOnly().fields["department"].choices]
+    assert len(captured.captured_queries) == 1
+    assert [str(label) for _value, label in choices[1:]] == [str(department_a)]
